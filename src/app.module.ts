@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { CacheModule } from './cache/cache.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { adminValidationPipe } from './common/validation.pipe';
+import { appConfig, AppConfig, configNamespaces } from './config/configuration';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { loggerOptions } from './logging/logger.options';
+import { MetricsModule } from './metrics/metrics.module';
+import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
+import { DemoSeederService } from './modules/tenants/demo-seeder.service';
+import { TenantsModule } from './modules/tenants/tenants.module';
+import { RedisModule } from './redis/redis.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
+    LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: (app: AppConfig) => loggerOptions(app) }),
+    DatabaseModule,
+    RedisModule,
+    CacheModule,
+    MetricsModule,
+    HealthModule,
+    TenantsModule,
+    DiagnosticsModule,
+  ],
+  providers: [
+    DemoSeederService,
+    { provide: APP_PIPE, useFactory: adminValidationPipe },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
+})
+export class AppModule {}

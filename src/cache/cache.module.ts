@@ -1,0 +1,32 @@
+import KeyvRedis from '@keyv/redis';
+import { CACHE_MANAGER, CacheModule as NestCacheModule } from '@nestjs/cache-manager';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { Cache } from 'cache-manager';
+import { Keyv } from 'keyv';
+import { redisConfig, RedisConfig } from '../config/configuration';
+import { CacheService } from './cache.service';
+
+function createStore(config: RedisConfig): Keyv {
+  if (!config.url) return new Keyv();
+  const adapter = new KeyvRedis(config.url, { throwOnConnectError: false, throwOnErrors: false, connectionTimeout: 2000 });
+  return new Keyv({ store: adapter, namespace: `${config.keyPrefix}cache`, useKeyPrefix: false });
+}
+
+@Global()
+@Module({
+  imports: [
+    NestCacheModule.registerAsync({
+      inject: [redisConfig.KEY],
+      useFactory: (config: RedisConfig) => ({ stores: [createStore(config)] }),
+    }),
+  ],
+  providers: [CacheService],
+  exports: [CacheService],
+})
+export class CacheModule implements OnApplicationShutdown {
+  constructor(@Inject(CACHE_MANAGER) private readonly cache: Cache) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.cache.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { CliModule } from './cli.module';
+import { TOKEN_KINDS, TokenKind } from './modules/diagnostics/api-token.entity';
+import { ApiTokensService } from './modules/diagnostics/api-tokens.service';
+import { Company } from './modules/tenants/company.entity';
+import { TenantsImportService } from './modules/tenants/tenants-import.service';
+
+type Command = (app: INestApplicationContext, args: string[]) => Promise<string>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const commands: Record<string, Command> = {
+  'token:create': async (app, args) => {
+    const { values } = parseArgs({ args, options: { kind: { type: 'string' }, name: { type: 'string' }, company: { type: 'string' } } });
+    if (!TOKEN_KINDS.includes(values.kind as TokenKind) || !values.name) {
+      throw new Error('usage: token:create --kind admin|function --name <label> [--company <id or slug>]');
+    }
+    const companyId = values.company ? await resolveCompany(app, values.company) : undefined;
+    const created = await app.get(ApiTokensService).create({ kind: values.kind as TokenKind, name: values.name, companyId });
+    return `Created ${created.kind} token ${created.id} ("${created.name}"). Store it now; it is not shown again:\n${created.token}`;
+  },
+  'token:revoke': async (app, [id]) => {
+    if (!id || !UUID.test(id)) throw new Error('usage: token:revoke <token id>');
+    await app.get(ApiTokensService).revoke(id);
+    return `Revoked token ${id}`;
+  },
+  'tenants:import': async (app, [file]) => {
+    if (!file) throw new Error('usage: tenants:import <file.json>');
+    const summary = await app.get(TenantsImportService).importDocument(JSON.parse(readFileSync(file, 'utf8')));
+    return `Imported ${summary.companies} companies, ${summary.branches} branches, ${summary.phoneNumbers} phone numbers, ${summary.services} services`;
+  },
+};
+
+async function resolveCompany(app: INestApplicationContext, ref: string): Promise<string> {
+  const companies = app.get<Repository<Company>>(getRepositoryToken(Company));
+  const company = await companies.findOneBy(UUID.test(ref) ? { id: ref } : { slug: ref });
+  if (!company) throw new Error(`No company with id or slug "${ref}"`);
+  return company.id;
+}
+
+async function main(): Promise<void> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = commands[name ?? ''];
+  if (!command) {
+    process.stderr.write(`commands: ${Object.keys(commands).join(', ')}\n`);
+    process.exit(2);
+  }
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'], abortOnError: false });
+  try {
+    process.stdout.write(`${await command(app, args)}\n`);
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: Error & { response?: { message?: unknown } }) => {
+  const details = error.response?.message;
+  process.stderr.write(`${error.message}${Array.isArray(details) ? `\n  - ${details.join('\n  - ')}` : ''}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+/** Outcomes the domain names; faces (admin HTTP, Retell functions) decide how to say them. */
+export type DomainErrorCode =
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_INPUT'
+  | 'SLOT_TAKEN'
+  | 'OUT_OF_WINDOW'
+  | 'IN_THE_PAST'
+  | 'CONTACT_REQUIRED'
+  | 'CALCOM_BUSY'
+  | 'CALCOM_UNAVAILABLE'
+  | 'CALCOM_MISCONFIGURED'
+  | 'DATABASE_UNAVAILABLE';
+
+const HTTP_STATUS: Record<DomainErrorCode, number> = {
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_INPUT: 400,
+  SLOT_TAKEN: 409,
+  OUT_OF_WINDOW: 422,
+  IN_THE_PAST: 422,
+  CONTACT_REQUIRED: 422,
+  CALCOM_BUSY: 503,
+  CALCOM_UNAVAILABLE: 503,
+  CALCOM_MISCONFIGURED: 502,
+  DATABASE_UNAVAILABLE: 503,
+};
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get httpStatus(): number {
+    return HTTP_STATUS[this.code];
+  }
+}

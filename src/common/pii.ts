@@ -1,0 +1,35 @@
+const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
+// Seven or more digits, optionally led by + and broken by spaces, dots, dashes or brackets: phone numbers in any form.
+const PHONE = /\+?\d[\d\s().-]{5,}\d/g;
+
+/** Masks e-mail addresses and phone numbers inside free text (URLs, error messages) before it is logged. */
+export function maskPii(text: string): string {
+  return text.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
+}
+
+/** Keys whose values are PII or secrets wherever they appear in a logged object. */
+export const SENSITIVE_KEYS = [
+  'authorization',
+  'cookie',
+  'x-retell-signature',
+  'x-api-key',
+  'token',
+  'apiKey',
+  'calcomApiKey',
+  'calcom_api_key',
+  'password',
+  'phone',
+  'phoneE164',
+  'phone_number',
+  'from_number',
+  'to_number',
+  'fromNumber',
+  'toNumber',
+  'e164',
+  'email',
+  'name',
+  'customerName',
+  'customer_name',
+  'transcript',
+  'transcript_object',
+];

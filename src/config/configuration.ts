@@ -1,0 +1,56 @@
+import { ConfigType, registerAs } from '@nestjs/config';
+import { parseEnv } from './env.schema';
+
+/** The only place that reads process.env. Every namespace validates the whole environment, so a bad value stops boot. */
+export const loadEnv = () => parseEnv(process.env, process.argv);
+
+export const appConfig = registerAs('app', () => {
+  const env = loadEnv();
+  return {
+    nodeEnv: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    corsOrigins: env.CORS_ORIGINS,
+    bodyLimit: '1mb',
+  };
+});
+
+export const databaseConfig = registerAs('database', () => {
+  const env = loadEnv();
+  return {
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    migrationsRun: env.MIGRATIONS_RUN,
+    demoSeed: env.DEMO_SEED,
+  };
+});
+
+export const redisConfig = registerAs('redis', () => {
+  const env = loadEnv();
+  return { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX };
+});
+
+export const retellConfig = registerAs('retell', () => ({ apiKeys: loadEnv().RETELL_API_KEYS }));
+
+export const calcomConfig = registerAs('calcom', () => {
+  const env = loadEnv();
+  return { baseUrl: env.CALCOM_BASE_URL as string, timeoutMs: env.CALCOM_TIMEOUT_MS };
+});
+
+export type AppConfig = ConfigType<typeof appConfig>;
+export type DatabaseConfig = ConfigType<typeof databaseConfig>;
+export type RedisConfig = ConfigType<typeof redisConfig>;
+export type RetellConfig = ConfigType<typeof retellConfig>;
+export type CalcomConfig = ConfigType<typeof calcomConfig>;
+
+export const configNamespaces = [appConfig, databaseConfig, redisConfig, retellConfig, calcomConfig];
+
+/** Express `trust proxy`: false, true, a hop count, or a comma-separated list of addresses/subnets. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}

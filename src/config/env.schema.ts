@@ -1,0 +1,30 @@
+import { boolean, integer, list, oneOf, optionalBoolean, parseWith, stringWithDefault, url } from './env.parser';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const rules = {
+  NODE_ENV: oneOf('development', ['development', 'production', 'test'] as const),
+  HOST: stringWithDefault('0.0.0.0'),
+  PORT: integer(3000, 1, 65535),
+  LOG_LEVEL: oneOf('info', LOG_LEVELS),
+  TRUST_PROXY: stringWithDefault('false'),
+  CORS_ORIGINS: list,
+  DATABASE_URL: url(['postgres', 'postgresql']),
+  DATA_DIR: stringWithDefault('./data'),
+  MIGRATIONS_RUN: optionalBoolean,
+  DEMO_SEED: boolean(true),
+  REDIS_URL: url(['redis', 'rediss']),
+  REDIS_KEY_PREFIX: stringWithDefault('vbg:'),
+  RETELL_API_KEYS: list,
+  CALCOM_BASE_URL: url(['http', 'https'], 'https://api.cal.com'),
+  CALCOM_TIMEOUT_MS: integer(4000, 100, 60000),
+};
+
+export type Env = ReturnType<typeof parseEnv>;
+
+export function parseEnv(raw: Record<string, string | undefined>, argv: readonly string[] = []) {
+  const env = parseWith(rules, raw);
+  // The embedded database belongs to this process alone, so it migrates itself; a shared Postgres is migrated on purpose.
+  const migrate = argv.includes('--migrate') || (env.MIGRATIONS_RUN ?? env.DATABASE_URL === undefined);
+  return { ...env, MIGRATIONS_RUN: migrate };
+}

@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { migrations } from '../../migrations';
+import { DatabaseConfig } from '../config/configuration';
+import { entities } from './entities';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+type DatabaseSettings = Pick<DatabaseConfig, 'url' | 'dataDir' | 'migrationsRun'>;
+
+/** TypeORM ignores keys it does not know; this one carries the embedded data folder to the data source factory. */
+export type GatewayDataSourceOptions = Extract<DataSourceOptions, { type: 'postgres' }> & { embeddedDataDir: string };
+
+/** Options shared by the app and the TypeORM CLI (ormconfig.ts). */
+export function baseDataSourceOptions(settings: DatabaseSettings): GatewayDataSourceOptions {
+  return {
+    type: 'postgres',
+    embeddedDataDir: settings.dataDir,
+    url: settings.url,
+    entities,
+    migrations,
+    migrationsRun: settings.migrationsRun,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: 10, application_name: 'voice-booking-gateway' },
+  };
+}
+
+/**
+ * The embedded default: PGlite (Postgres compiled to WASM) in DATA_DIR, driven through the real `pg` client over
+ * PGlite's node-postgres adapter. `max: 1` makes pg's pool hand the single session to one holder at a time, so
+ * overlapping transactions queue instead of sharing one transaction (the data-loss bug of typeorm-pglite's pool).
+ */
+export class EmbeddedDataSource extends DataSource {
+  constructor(
+    options: DataSourceOptions,
+    private readonly pglite: PGlite,
+  ) {
+    super({
+      ...options,
+      extra: { ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 },
+    } as DataSourceOptions);
+  }
+
+  override async destroy(): Promise<void> {
+    await super.destroy();
+    await this.pglite.close();
+  }
+}
+
+/** Postgres when a URL is configured, otherwise the embedded database in its data folder. */
+export function createDataSource(options: GatewayDataSourceOptions): DataSource {
+  if (options.url) return new DataSource(options);
+  const dataDir = options.embeddedDataDir;
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  return new EmbeddedDataSource(options, new PGlite(dataDir));
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { APP_OPTIONS, configureApp } from './app.setup';
+import { appConfig, AppConfig, loadEnv } from './config/configuration';
+import { EnvValidationError } from './config/env.parser';
+
+async function bootstrap(): Promise<void> {
+  try {
+    loadEnv();
+  } catch (error) {
+    if (!(error instanceof EnvValidationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, APP_OPTIONS);
+  configureApp(app);
+  const config = app.get<AppConfig>(appConfig.KEY);
+  await app.listen(config.port, config.host);
+}
+
+bootstrap().catch((error: Error) => {
+  process.stderr.write(`Startup failed: ${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn, UuidPrimaryColumn } from '../../database/columns';
+import { Call } from '../calls/call.entity';
+import { Company } from '../tenants/company.entity';
+import { Customer } from '../tenants/customer.entity';
+import { Service } from '../tenants/service.entity';
+
+/** `booking` is held while the Cal.com request is in flight; it already occupies the slot. */
+export const ACTIVE_APPOINTMENT_STATUSES = ['booking', 'accepted', 'pending'] as const;
+export type AppointmentStatus = (typeof ACTIVE_APPOINTMENT_STATUSES)[number] | 'cancelled' | 'rejected' | 'failed';
+
+@Entity('appointments')
+@Index('ix_appointments_customer_start', ['customerId', 'startAt'])
+@Index('uq_appointments_active_slot', { synchronize: false })
+export class Appointment {
+  @UuidPrimaryColumn()
+  id: string;
+
+  @Index('ix_appointments_company')
+  @Column('uuid')
+  companyId: string;
+
+  @ManyToOne(() => Company, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'company_id' })
+  company?: Company;
+
+  @Column('uuid', { nullable: true })
+  customerId: string | null;
+
+  @ManyToOne(() => Customer, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'customer_id' })
+  customer?: Customer | null;
+
+  @Column('uuid', { nullable: true })
+  serviceId: string | null;
+
+  @ManyToOne(() => Service, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'service_id' })
+  service?: Service | null;
+
+  @Column('uuid', { nullable: true })
+  callId: string | null;
+
+  @ManyToOne(() => Call, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'call_id' })
+  call?: Call | null;
+
+  @Index('uq_appointments_calcom_booking_uid', { unique: true })
+  @Column('varchar', { length: 128, nullable: true })
+  calcomBookingUid: string | null;
+
+  @Column('integer')
+  calcomEventTypeId: number;
+
+  @Column('timestamptz')
+  startAt: Date;
+
+  @Column('timestamptz')
+  endAt: Date;
+
+  @Column('varchar', { length: 16 })
+  status: AppointmentStatus;
+
+  /** Copied from the service at booking time; the partial unique index only guards single-host slots. */
+  @Column('boolean', { default: true })
+  singleHost: boolean;
+
+  @Index('uq_appointments_idempotency_key', { unique: true })
+  @Column('varchar', { length: 300 })
+  idempotencyKey: string;
+
+  @Column('varchar', { length: 200, nullable: true })
+  attendeeName: string | null;
+
+  @Column('varchar', { length: 320, nullable: true })
+  attendeeEmail: string | null;
+
+  @Column('varchar', { length: 16, nullable: true })
+  attendeePhone: string | null;
+
+  @Column('text', { nullable: true })
+  notes: string | null;
+
+  @Column('text', { nullable: true })
+  cancellationReason: string | null;
+
+  @Column('uuid', { nullable: true })
+  rescheduledFromId: string | null;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}

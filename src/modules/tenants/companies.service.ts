@@ -1,0 +1,81 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { definedOnly } from '../../common/objects';
+import { Company } from './company.entity';
+import { CreateCompanyDto, ListQueryDto, UpdateCompanyDto } from './tenants.dto';
+
+/** What the admin API shows of a company: everything but the Cal.com key, of which only its presence. */
+export interface CompanyView {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  locale: string;
+  retellAgentIds: string[];
+  hasCalcomApiKey: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const WITH_KEY = { calcomApiKey: true, id: true, slug: true, name: true, timezone: true, locale: true, retellAgentIds: true, createdAt: true, updatedAt: true } as const;
+
+export function toCompanyView({ calcomApiKey, ...company }: Company): CompanyView {
+  return { ...company, hasCalcomApiKey: Boolean(calcomApiKey) };
+}
+
+@Injectable()
+export class CompaniesService {
+  constructor(@InjectRepository(Company) private readonly companies: Repository<Company>) {}
+
+  async list(query: ListQueryDto): Promise<CompanyView[]> {
+    const rows = await this.companies.find({ select: WITH_KEY, order: { name: 'ASC' }, take: query.limit ?? 100, skip: query.offset ?? 0 });
+    return rows.map(toCompanyView);
+  }
+
+  async get(id: string): Promise<CompanyView> {
+    return toCompanyView(await this.findOrFail(id));
+  }
+
+  async create(dto: CreateCompanyDto): Promise<CompanyView> {
+    const company = this.companies.create({
+      slug: dto.slug,
+      name: dto.name,
+      timezone: dto.timezone ?? 'Europe/Berlin',
+      locale: dto.locale ?? 'de',
+      calcomApiKey: dto.calcomApiKey ?? null,
+      retellAgentIds: dto.retellAgentIds ?? [],
+    });
+    const saved = await this.companies.save(company);
+    return this.get(saved.id);
+  }
+
+  async update(id: string, dto: UpdateCompanyDto): Promise<CompanyView> {
+    const company = await this.findOrFail(id);
+    this.companies.merge(company, definedOnly({
+      slug: dto.slug,
+      name: dto.name,
+      timezone: dto.timezone,
+      locale: dto.locale,
+      calcomApiKey: dto.calcomApiKey,
+      retellAgentIds: dto.retellAgentIds,
+    }));
+    await this.companies.save(company);
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    const result = await this.companies.delete({ id });
+    if (!result.affected) throw new NotFoundException(`Company ${id} not found`);
+  }
+
+  async assertExists(id: string): Promise<void> {
+    if (!(await this.companies.existsBy({ id }))) throw new NotFoundException(`Company ${id} not found`);
+  }
+
+  private async findOrFail(id: string): Promise<Company> {
+    const company = await this.companies.findOne({ where: { id }, select: WITH_KEY });
+    if (!company) throw new NotFoundException(`Company ${id} not found`);
+    return company;
+  }
+}

@@ -1,0 +1,25 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { databaseConfig, DatabaseConfig } from '../../config/configuration';
+import { Company } from './company.entity';
+import { DEMO_TENANT } from './demo-tenant';
+import { TenantsImportService } from './tenants-import.service';
+
+/** On an empty embedded database, loads the demo tenant. A shared Postgres is never seeded implicitly. */
+@Injectable()
+export class DemoSeederService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeederService.name);
+
+  constructor(
+    @Inject(databaseConfig.KEY) private readonly config: DatabaseConfig,
+    @InjectRepository(Company) private readonly companies: Repository<Company>,
+    private readonly importer: TenantsImportService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.url || !this.config.demoSeed || (await this.companies.count()) > 0) return;
+    await this.importer.importDocument(DEMO_TENANT);
+    this.logger.log({ company: DEMO_TENANT.companies[0].slug }, 'Empty embedded database: demo tenant created');
+  }
+}

@@ -1,0 +1,32 @@
+/** The tenant an empty embedded database starts with, so a fresh checkout answers real requests at once. */
+export const DEMO_TENANT = {
+  companies: [
+    {
+      slug: 'demo-salon',
+      name: 'Demo Salon',
+      timezone: 'Europe/Berlin',
+      locale: 'de',
+      calcomApiKey: 'cal_demo_key',
+      retellAgentIds: ['agent_demo'],
+      branches: [
+        {
+          name: 'Mitte',
+          address: 'Torstraße 1, 10119 Berlin',
+          openingHours: {
+            mon: [['09:00', '18:00']],
+            tue: [['09:00', '18:00']],
+            wed: [['09:00', '18:00']],
+            thu: [['09:00', '20:00']],
+            fri: [['09:00', '18:00']],
+            sat: [['10:00', '14:00']],
+          },
+        },
+      ],
+      phoneNumbers: [{ e164: '+493000000000', branch: 'Mitte', label: 'Demo line' }],
+      services: [
+        { name: 'Haarschnitt', synonyms: ['Schnitt', 'haircut'], calcomEventTypeId: 1001, durationMinutes: 30, branch: 'Mitte' },
+        { name: 'Färben', synonyms: ['Farbe', 'colouring', 'coloring'], calcomEventTypeId: 1002, durationMinutes: 90, branch: 'Mitte' },
+      ],
+    },
+  ],
+};
