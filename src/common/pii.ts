@@ -1,6 +1,7 @@
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
-// Seven or more digits, optionally led by + and broken by spaces, dots, dashes or brackets: phone numbers in any form.
-const PHONE = /\+?\d[\d\s().-]{5,}\d/g;
+// International numbers (+, %2B or 00, then digits broken by spaces, dots, dashes or brackets) and long digit runs.
+// Dates and short ids stay readable.
+const PHONE = /(?:\+|%2B|\b00)\d[\d\s().-]{5,}\d|\b\d{9,}\b/gi;
 
 /** Masks e-mail addresses and phone numbers inside free text (URLs, error messages) before it is logged. */
 export function maskPii(text: string): string {

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UseFilters } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
+import { HealthCheckFilter } from './health-check.filter';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('ops')
@@ -22,6 +23,7 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
+  @UseFilters(HealthCheckFilter)
   ready() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 }), () => this.redis.check()]);
   }
