@@ -4,7 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CacheModule } from './cache/cache.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { adminValidationPipe } from './common/validation.pipe';
+import { AppValidationPipe, VendorPayloadPipe } from './common/vendor-payload';
 import { appConfig, AppConfig, configNamespaces } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -12,6 +12,7 @@ import { loggerOptions } from './logging/logger.options';
 import { MetricsModule } from './metrics/metrics.module';
 import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
 import { DemoSeederService } from './modules/tenants/demo-seeder.service';
+import { RetellModule } from './modules/retell/retell.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { RedisModule } from './redis/redis.module';
 
@@ -26,10 +27,12 @@ import { RedisModule } from './redis/redis.module';
     HealthModule,
     TenantsModule,
     DiagnosticsModule,
+    RetellModule,
   ],
   providers: [
     DemoSeederService,
-    { provide: APP_PIPE, useFactory: adminValidationPipe },
+    { provide: APP_PIPE, useClass: AppValidationPipe },
+    { provide: APP_PIPE, useClass: VendorPayloadPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
   ],
 })

@@ -41,7 +41,8 @@ export class EmbeddedDataSource extends DataSource {
   ) {
     super({
       ...options,
-      extra: { ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 },
+      // A caller that waits this long for the one session is a bug (a query outside its transaction): fail, don't hang.
+      extra: { ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 15_000 },
     } as DataSourceOptions);
   }
 

@@ -21,6 +21,20 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly callsEnded = new Counter({
+    name: 'retell_calls_ended_total',
+    help: 'Calls ended, by disconnection reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly callDuration = new Histogram({
+    name: 'retell_call_duration_seconds',
+    help: 'Duration of ended calls',
+    buckets: [15, 30, 60, 120, 300, 600, 1200],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -93,6 +93,10 @@ export class Call {
   @Column('text', { nullable: true })
   recordingUrl: string | null;
 
+  /** Rank of the latest lifecycle event applied (started 1, ended 2, analyzed 3): later events win, replays converge. */
+  @Column('smallint', { default: 0 })
+  lastEventRank: number;
+
   @CreatedAtColumn()
   createdAt: Date;
 

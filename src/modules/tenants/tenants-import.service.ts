@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { flattenValidationErrors } from '../../common/vendor-payload';
 import { Branch } from './branch.entity';
 import { Company } from './company.entity';
 import { PhoneNumber } from './phone-number.entity';
@@ -23,7 +24,7 @@ export class TenantsImportService {
   async importDocument(document: unknown): Promise<ImportSummary> {
     const dto = plainToInstance(TenantImportDto, document);
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0) throw new BadRequestException(flattenErrors(errors));
+    if (errors.length > 0) throw new BadRequestException(flattenValidationErrors(errors));
     return this.dataSource.transaction(async (manager) => {
       const summary: ImportSummary = { companies: 0, branches: 0, phoneNumbers: 0, services: 0 };
       for (const company of dto.companies) await this.importCompany(manager, company, summary);
@@ -102,12 +103,4 @@ export class TenantsImportService {
       summary.services++;
     }
   }
-}
-
-function flattenErrors(errors: import('class-validator').ValidationError[], path = ''): string[] {
-  return errors.flatMap((error) => {
-    const here = path ? `${path}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => `${here}: ${message}`);
-    return [...own, ...flattenErrors(error.children ?? [], here)];
-  });
 }

@@ -12,11 +12,14 @@ import { Service } from './service.entity';
 import { ServicesController } from './services.controller';
 import { TenantResourcesService } from './tenant-resources.service';
 import { TenantsImportService } from './tenants-import.service';
+import { CatalogService } from './catalog.service';
+import { CustomersService } from './customers.service';
+import { TenantResolverService } from './tenant-resolver.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Company, Branch, PhoneNumber, Service, Customer])],
   controllers: [CompaniesController, BranchesController, PhoneNumbersController, ServicesController],
-  providers: [CompaniesService, TenantResourcesService, TenantsImportService],
-  exports: [CompaniesService, TenantResourcesService, TenantsImportService, TypeOrmModule],
+  providers: [CompaniesService, TenantResourcesService, TenantsImportService, CatalogService, CustomersService, TenantResolverService],
+  exports: [CompaniesService, TenantResourcesService, TenantsImportService, CatalogService, CustomersService, TenantResolverService, TypeOrmModule],
 })
 export class TenantsModule {}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
+import { TenantResolverService } from '../tenants/tenant-resolver.service';
+import { calculateCallCost, RetellCallCost } from './call-cost';
+import { CallEvent } from './call-event.entity';
+import { Call } from './call.entity';
+import { CallsQueue } from './calls.queue';
+
+/** Lifecycle events we store; later events carry more and win over earlier ones, whatever order they arrive in. */
+export const EVENT_RANK: Record<string, number> = { call_started: 1, call_ended: 2, call_analyzed: 3 };
+
+/** The call as Retell reports it, in plain terms (the webhook DTO maps to this). */
+export interface CallReport {
+  callId: string;
+  agentId?: string;
+  callType?: string;
+  status?: string;
+  direction?: string;
+  fromNumber?: string;
+  toNumber?: string;
+  startTimestamp?: number;
+  endTimestamp?: number;
+  durationMs?: number;
+  transcript?: string;
+  disconnectionReason?: string;
+  recordingUrl?: string;
+  analysis?: Record<string, unknown>;
+  cost?: RetellCallCost;
+}
+
+export type RecordOutcome = 'stored' | 'duplicate' | 'ignored';
+
+@Injectable()
+export class CallsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tenants: TenantResolverService,
+    private readonly queue: CallsQueue,
+  ) {}
+
+  /**
+   * Stores one webhook event: the Call row (created on first sight) and a call_events row whose unique dedupe key
+   * turns Retell's retries into no-ops. Throws DATABASE_UNAVAILABLE when nothing could be stored, so Retell retries.
+   */
+  async recordEvent(event: string, report: CallReport): Promise<RecordOutcome> {
+    const rank = EVENT_RANK[event];
+    if (!rank) return 'ignored';
+    let outcome: RecordOutcome;
+    let callRowId = '';
+    try {
+      outcome = await this.dataSource.transaction(async (manager) => {
+        const call = await this.lockCall(manager, report.callId);
+        callRowId = call.id;
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(CallEvent)
+          .values({ callId: call.id, event, dedupeKey: `${event}:${report.callId}` })
+          .orIgnore()
+          .returning('id')
+          .execute();
+        if (inserted.raw.length === 0) return 'duplicate';
+        await manager.getRepository(Call).update({ id: call.id }, (await this.merge(manager, call, report, rank)) as Parameters<Repository<Call>['update']>[1]);
+        return 'stored';
+      });
+    } catch (error) {
+      throw new DomainError('DATABASE_UNAVAILABLE', `Could not store the call event: ${(error as Error).message}`);
+    }
+    if (outcome === 'stored' && rank >= EVENT_RANK.call_ended) await this.queue.enqueue({ callId: callRowId, event });
+    return outcome;
+  }
+
+  /** Links the caller, once known, to the call; a call keeps the first customer it was linked to. */
+  async attachCustomer(callId: string, customerId: string): Promise<void> {
+    await this.dataSource.getRepository(Call).update({ id: callId, customerId: IsNull() }, { customerId });
+  }
+
+  /** Creates the row if needed and locks it, so concurrent events of one call apply one after the other. */
+  private async lockCall(manager: EntityManager, retellCallId: string): Promise<Call> {
+    await manager.createQueryBuilder().insert().into(Call).values({ retellCallId }).orIgnore().execute();
+    return manager
+      .getRepository(Call)
+      .createQueryBuilder('call')
+      .setLock('pessimistic_write')
+      .where('call.retell_call_id = :retellCallId', { retellCallId })
+      .getOneOrFail();
+  }
+
+  private async merge(manager: EntityManager, call: Call, report: CallReport, rank: number): Promise<Partial<Call>> {
+    const cost = calculateCallCost(report.cost);
+    const incoming: Partial<Call> = {
+      agentId: report.agentId,
+      callType: report.callType,
+      status: report.status,
+      direction: report.direction,
+      fromNumber: report.fromNumber,
+      toNumber: report.toNumber,
+      startedAt: report.startTimestamp !== undefined ? new Date(report.startTimestamp) : undefined,
+      endedAt: report.endTimestamp !== undefined ? new Date(report.endTimestamp) : undefined,
+      durationMs: report.durationMs,
+      transcript: report.transcript,
+      disconnectionReason: report.disconnectionReason,
+      recordingUrl: report.recordingUrl,
+      analysis: report.analysis,
+      costCents: cost?.totalCents,
+      costBreakdown: cost ?? undefined,
+    };
+    const newer = rank >= call.lastEventRank;
+    const changes: Partial<Call> = { lastEventRank: Math.max(rank, call.lastEventRank) };
+    for (const [key, value] of Object.entries(incoming) as Array<[keyof Call, unknown]>) {
+      if (value === undefined || value === null) continue;
+      // An older event only fills gaps; a newer (or the same) event overwrites.
+      if (newer || call[key] === null || call[key] === undefined) (changes as Record<string, unknown>)[key] = value;
+    }
+    if (!call.companyId) {
+      const tenant = await this.tenants.resolve({
+        direction: changes.direction ?? call.direction,
+        fromNumber: changes.fromNumber ?? call.fromNumber,
+        toNumber: changes.toNumber ?? call.toNumber,
+        agentId: changes.agentId ?? call.agentId,
+      }, manager);
+      if (tenant) Object.assign(changes, { companyId: tenant.companyId, branchId: tenant.branchId, customerId: call.customerId ?? tenant.customerId });
+    }
+    return changes;
+  }
+}

@@ -1,0 +1,98 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Locale } from '../tenants/company.entity';
+import { splitParties, TENANT_CTE } from '../tenants/tenant-resolver.service';
+import { RetellPrincipal } from './retell-auth.guard';
+
+/** What every function of one request works with. Resolved once per request, in one database round trip. */
+export interface CallContext {
+  retellCallId: string | null;
+  callId: string | null;
+  callerNumber: string | null;
+  company: { id: string; name: string; timezone: string; locale: Locale } | null;
+  branch: { id: string; name: string } | null;
+  customer: { id: string; name: string | null; email: string | null; phone: string | null } | null;
+}
+
+export interface CallInfo {
+  call_id?: string;
+  agent_id?: string;
+  direction?: string;
+  from_number?: string;
+  to_number?: string;
+  call_type?: string;
+}
+
+type Row = Record<string, string | null>;
+
+/*
+ * $1 business number, $2 agent id, $3 caller number (TENANT_CTE), $4 Retell call id, $5 the company of a function
+ * token (or null), $6 direction, $7 from, $8 to, $9 call type. The call row is created on first sight and never moved
+ * to another company; a token of another company gets no row back, and nothing of that company is read.
+ */
+const CONTEXT_SQL = `
+WITH ${TENANT_CTE},
+target AS (SELECT COALESCE((SELECT id FROM company), $5::uuid) AS company_id),
+upserted AS (
+  INSERT INTO calls (retell_call_id, company_id, branch_id, customer_id, agent_id, direction, from_number, to_number, call_type, status)
+  SELECT $4, (SELECT company_id FROM target), (SELECT branch_id FROM company), (SELECT id FROM customer), $2, $6, $7, $8, $9, 'ongoing'
+  WHERE $4::text IS NOT NULL AND ($5::uuid IS NULL OR (SELECT company_id FROM target) = $5::uuid)
+  ON CONFLICT (retell_call_id) DO UPDATE SET
+    company_id = COALESCE(calls.company_id, EXCLUDED.company_id),
+    branch_id = CASE WHEN calls.company_id IS NULL THEN EXCLUDED.branch_id ELSE calls.branch_id END,
+    customer_id = COALESCE(calls.customer_id, CASE WHEN calls.company_id IS NULL OR calls.company_id = EXCLUDED.company_id THEN EXCLUDED.customer_id END),
+    agent_id = COALESCE(calls.agent_id, EXCLUDED.agent_id),
+    direction = COALESCE(calls.direction, EXCLUDED.direction),
+    from_number = COALESCE(calls.from_number, EXCLUDED.from_number),
+    to_number = COALESCE(calls.to_number, EXCLUDED.to_number),
+    updated_at = now()
+  WHERE $5::uuid IS NULL OR calls.company_id IS NULL OR calls.company_id = $5::uuid
+  RETURNING id, company_id, branch_id, customer_id
+),
+chosen AS (
+  SELECT u.id AS call_id, COALESCE(u.company_id, CASE WHEN $4::text IS NULL THEN (SELECT company_id FROM target) END) AS company_id,
+         u.branch_id, COALESCE(u.customer_id, CASE WHEN $4::text IS NULL THEN (SELECT id FROM customer) END) AS customer_id
+  FROM (SELECT 1) one LEFT JOIN upserted u ON true
+)
+SELECT chosen.call_id, co.id AS company_id, co.name AS company_name, co.timezone, co.locale,
+       br.id AS branch_id, br.name AS branch_name, cu.id AS customer_id, cu.name AS customer_name,
+       cu.email AS customer_email, cu.phone_e164 AS customer_phone, (SELECT id FROM company) AS resolved_company_id
+FROM chosen
+LEFT JOIN companies co ON co.id = chosen.company_id AND ($5::uuid IS NULL OR co.id = $5::uuid)
+LEFT JOIN branches br ON br.id = chosen.branch_id AND br.company_id = co.id
+LEFT JOIN customers cu ON cu.id = chosen.customer_id AND cu.company_id = co.id`;
+
+@Injectable()
+export class CallContextService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async resolve(call: CallInfo, principal: RetellPrincipal): Promise<CallContext> {
+    const { businessNumber, callerNumber } = splitParties({ direction: call.direction, fromNumber: call.from_number, toNumber: call.to_number });
+    const tokenCompany = principal.kind === 'token' ? principal.companyId : null;
+    const [row]: Row[] = await this.dataSource.query(CONTEXT_SQL, [
+      businessNumber,
+      call.agent_id ?? null,
+      callerNumber,
+      call.call_id ?? null,
+      tokenCompany,
+      call.direction ?? null,
+      call.from_number ?? null,
+      call.to_number ?? null,
+      call.call_type ?? null,
+    ]);
+    const foreign = tokenCompany && ((row.resolved_company_id && row.resolved_company_id !== tokenCompany) || (call.call_id && !row.call_id));
+    if (foreign) throw new ForbiddenException('This call belongs to another company');
+    return {
+      retellCallId: call.call_id ?? null,
+      callId: row.call_id,
+      callerNumber,
+      company: row.company_id
+        ? { id: row.company_id, name: row.company_name as string, timezone: row.timezone as string, locale: row.locale as Locale }
+        : null,
+      branch: row.branch_id ? { id: row.branch_id, name: row.branch_name as string } : null,
+      customer: row.customer_id
+        ? { id: row.customer_id, name: row.customer_name, email: row.customer_email, phone: row.customer_phone }
+        : null,
+    };
+  }
+}

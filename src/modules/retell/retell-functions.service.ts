@@ -1,0 +1,55 @@
+import { HttpException, Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '../../common/domain-error';
+import { parseVendorPayload } from '../../common/vendor-payload';
+import { CallContextService, CallInfo } from './call-context.service';
+import type { RetellRequest } from './retell-auth.guard';
+import { RETELL_FUNCTIONS, RetellFunctionName } from './retell-functions.catalog';
+import { RetellSkillsService } from './retell-skills.service';
+import { fail, FunctionAnswer, missingFields } from './speech';
+
+/** Retell's default body `{ name, call, args }`, or the bare args ("Payload: args only", call id then in `call_id`). */
+export function splitFunctionBody(body: unknown): { call: CallInfo; args: Record<string, unknown> } {
+  const object = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (isObject(object.args) && (isObject(object.call) || typeof object.name === 'string')) {
+    const call = isObject(object.call) ? object.call : {};
+    const pick = (key: string) => (typeof call[key] === 'string' ? (call[key] as string).slice(0, 128) : undefined);
+    return {
+      call: { call_id: pick('call_id'), agent_id: pick('agent_id'), direction: pick('direction'), from_number: pick('from_number'), to_number: pick('to_number'), call_type: pick('call_type') },
+      args: object.args,
+    };
+  }
+  const callId = typeof object.call_id === 'string' ? object.call_id.slice(0, 128) : undefined;
+  return { call: { call_id: callId }, args: object };
+}
+
+/** The request pipeline shared by every function: body shape, call context, argument validation, speakable errors. */
+@Injectable()
+export class RetellFunctionsService {
+  private readonly logger = new Logger(RetellFunctionsService.name);
+
+  constructor(
+    private readonly contexts: CallContextService,
+    private readonly skills: RetellSkillsService,
+  ) {}
+
+  async run(name: RetellFunctionName, request: RetellRequest): Promise<FunctionAnswer> {
+    const { call, args } = splitFunctionBody(request.body);
+    const context = await this.contexts.resolve(call, request.retellPrincipal ?? { kind: 'signature' });
+    const locale = context.company?.locale ?? 'de';
+    if (!context.company) return fail(locale, 'NOT_CONFIGURED');
+    const parsed = await parseVendorPayload(RETELL_FUNCTIONS[name].args, args);
+    if (!parsed.ok) return missingFields(locale, parsed.missing.length > 0 ? parsed.missing : invalidFields(parsed.errors));
+    try {
+      return await this.skills[RETELL_FUNCTIONS[name].skill]({ ...context, company: context.company }, parsed.value as never);
+    } catch (error) {
+      if (error instanceof HttpException) throw error;
+      if (error instanceof DomainError) return fail(locale, error.code);
+      this.logger.error({ function: name, error: (error as Error).message }, 'Function failed');
+      return fail(locale, 'INTERNAL');
+    }
+  }
+}
+
+/** class-validator messages start with the property name: "email must be an email". */
+const invalidFields = (errors: string[]) => errors.map((message) => message.split(' ')[0]);

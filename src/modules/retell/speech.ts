@@ -1,0 +1,69 @@
+import { DateTime } from 'luxon';
+import type { DomainErrorCode } from '../../common/domain-error';
+import type { Locale } from '../tenants/company.entity';
+
+/** What every function answers: HTTP 200, a sentence the agent can say, and data for the LLM. */
+export interface FunctionAnswer {
+  success: boolean;
+  message: string;
+  data?: unknown;
+}
+
+type Phrases = Record<Locale, string>;
+
+const FIELD_NAMES: Record<string, Phrases> = {
+  service: { de: 'die gewünschte Leistung', en: 'the service' },
+  date: { de: 'das Datum', en: 'the date' },
+  time: { de: 'die Uhrzeit', en: 'the time' },
+  name: { de: 'Ihren Namen', en: 'your name' },
+  email: { de: 'eine gültige E-Mail-Adresse', en: 'a valid e-mail address' },
+  phone: { de: 'Ihre Telefonnummer', en: 'your phone number' },
+  confirm: { de: 'Ihre Bestätigung', en: 'your confirmation' },
+  new_date: { de: 'das neue Datum', en: 'the new date' },
+  new_time: { de: 'die neue Uhrzeit', en: 'the new time' },
+  appointment_id: { de: 'den Termin', en: 'the appointment' },
+};
+
+const ERRORS: Record<DomainErrorCode | 'NOT_CONFIGURED' | 'NOT_AVAILABLE' | 'INTERNAL', Phrases> = {
+  NOT_FOUND: { de: 'Dazu habe ich leider nichts gefunden.', en: "I couldn't find anything for that." },
+  CONFLICT: { de: 'Das ist leider schon vergeben.', en: 'That is already taken, unfortunately.' },
+  INVALID_INPUT: { de: 'Das habe ich leider nicht verstanden.', en: "Sorry, I didn't understand that." },
+  SLOT_TAKEN: { de: 'Dieser Termin ist leider schon vergeben.', en: 'That time is already taken.' },
+  OUT_OF_WINDOW: { de: 'Zu diesem Zeitpunkt kann leider nicht gebucht werden.', en: "That time can't be booked." },
+  IN_THE_PAST: { de: 'Dieser Zeitpunkt liegt in der Vergangenheit.', en: 'That time is in the past.' },
+  CONTACT_REQUIRED: { de: 'Ich brauche noch eine Telefonnummer oder E-Mail-Adresse.', en: 'I need a phone number or an e-mail address.' },
+  CALCOM_BUSY: { de: 'Der Kalender ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.', en: 'The calendar is busy right now. Please try again in a moment.' },
+  CALCOM_UNAVAILABLE: { de: 'Ich erreiche den Kalender gerade nicht. Darf ich Sie zurückrufen lassen?', en: "I can't reach the calendar right now. May we call you back?" },
+  CALCOM_MISCONFIGURED: { de: 'Die Terminbuchung ist gerade nicht möglich. Darf ich Sie zurückrufen lassen?', en: "Booking isn't possible right now. May we call you back?" },
+  DATABASE_UNAVAILABLE: { de: 'Ich habe gerade ein technisches Problem. Bitte versuchen Sie es gleich noch einmal.', en: "I'm having a technical problem. Please try again in a moment." },
+  NOT_AVAILABLE: { de: 'Das kann ich am Telefon leider noch nicht erledigen. Darf ich Sie zurückrufen lassen?', en: "I can't do that on the phone yet. May we call you back?" },
+  NOT_CONFIGURED: { de: 'Diese Nummer ist bei uns noch nicht eingerichtet.', en: "This number isn't set up with us yet." },
+  INTERNAL: { de: 'Ich habe gerade ein technisches Problem. Bitte versuchen Sie es gleich noch einmal.', en: "I'm having a technical problem. Please try again in a moment." },
+};
+
+export const fail = (locale: Locale, code: keyof typeof ERRORS): FunctionAnswer => ({ success: false, message: ERRORS[code][locale] });
+
+/** "I still need the date and the time." in the company's language. */
+export function missingFields(locale: Locale, fields: string[]): FunctionAnswer {
+  const names = [...new Set(fields)].map((field) => FIELD_NAMES[field]?.[locale] ?? field);
+  const list = joinList(locale, names);
+  return { success: false, message: locale === 'de' ? `Mir fehlt noch ${list}.` : `I still need ${list}.`, data: { missing: fields } };
+}
+
+export function joinList(locale: Locale, items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  const and = locale === 'de' ? 'und' : 'and';
+  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
+/** "Dienstag, 1. Dezember um 14:00 Uhr" / "Tuesday, December 1 at 2:00 PM", in the company's timezone. */
+export function speakDateTime(instant: Date, timezone: string, locale: Locale): string {
+  const local = DateTime.fromJSDate(instant, { zone: timezone }).setLocale(locale);
+  return locale === 'de'
+    ? `${local.toFormat('cccc, d. LLLL')} um ${local.toFormat('HH:mm')} Uhr`
+    : `${local.toFormat('cccc, LLLL d')} at ${local.toFormat('h:mm a')}`;
+}
+
+export function speakDuration(minutes: number, locale: Locale): string {
+  return locale === 'de' ? `${minutes} Minuten` : `${minutes} minutes`;
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Branch } from './branch.entity';
+import { Service } from './service.entity';
+
+/** Case- and accent-insensitive form of what a caller (or the LLM) said. */
+export const normalise = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
+
+/** What a company offers and where: read-only views for the agent. */
+@Injectable()
+export class CatalogService {
+  constructor(
+    @InjectRepository(Service) private readonly services: Repository<Service>,
+    @InjectRepository(Branch) private readonly branches: Repository<Branch>,
+  ) {}
+
+  listBranches(companyId: string): Promise<Branch[]> {
+    return this.branches.find({ where: { companyId }, order: { name: 'ASC' } });
+  }
+
+  /** Active services, with their branch, optionally only those a named branch offers (company-wide ones included). */
+  async listServices(companyId: string, branchName?: string): Promise<Array<Service & { branchName: string | null }>> {
+    const [services, branches] = await Promise.all([
+      this.services.find({ where: { companyId, active: true }, order: { name: 'ASC' } }),
+      this.listBranches(companyId),
+    ]);
+    const names = new Map(branches.map((branch) => [branch.id, branch.name]));
+    const wanted = branchName ? findByName(branches, branchName) : undefined;
+    if (branchName && !wanted) return [];
+    return services
+      .filter((service) => !wanted || service.branchId === null || service.branchId === wanted.id)
+      .map((service) => Object.assign(service, { branchName: service.branchId ? (names.get(service.branchId) ?? null) : null }));
+  }
+}
+
+/** Exact name first, then a name containing the phrase (or contained in it). */
+export function findByName<T extends { name: string; synonyms?: string[] }>(items: T[], phrase: string): T | undefined {
+  const wanted = normalise(phrase);
+  const names = (item: T) => [item.name, ...(item.synonyms ?? [])].map(normalise);
+  return (
+    items.find((item) => names(item).includes(wanted)) ??
+    items.find((item) => names(item).some((name) => name.includes(wanted) || wanted.includes(name)))
+  );
+}
