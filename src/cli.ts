@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { CliModule } from './cli.module';
+import { retellToolDefinitions } from './modules/retell/retell-tools';
 import { TOKEN_KINDS, TokenKind } from './modules/diagnostics/api-token.entity';
 import { ApiTokensService } from './modules/diagnostics/api-tokens.service';
 import { Company } from './modules/tenants/company.entity';
@@ -16,6 +17,11 @@ type Command = (app: INestApplicationContext, args: string[]) => Promise<string>
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const commands: Record<string, Command> = {
+  'retell:tools': async (_app, args) => {
+    const { values } = parseArgs({ args, options: { 'base-url': { type: 'string' } } });
+    if (!values['base-url'] || !/^https?:\/\//.test(values['base-url'])) throw new Error('usage: retell:tools --base-url https://gateway.example.com');
+    return JSON.stringify(retellToolDefinitions(values['base-url']), null, 2);
+  },
   'token:create': async (app, args) => {
     const { values } = parseArgs({ args, options: { kind: { type: 'string' }, name: { type: 'string' }, company: { type: 'string' } } });
     if (!TOKEN_KINDS.includes(values.kind as TokenKind) || !values.name) {

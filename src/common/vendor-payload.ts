@@ -35,15 +35,15 @@ export function flattenValidationErrors(errors: ValidationError[], path = ''): s
 export async function parseVendorPayload<T extends object>(
   type: new () => T,
   value: unknown,
-): Promise<{ ok: true; value: T } | { ok: false; errors: string[]; missing: string[] }> {
+): Promise<{ ok: true; value: T } | { ok: false; errors: string[]; fields: string[] }> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, errors: ['body must be a JSON object'], missing: [] };
+    return { ok: false, errors: ['body must be a JSON object'], fields: [] };
   }
   const instance = plainToInstance(type, value, { enableImplicitConversion: false });
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: false, forbidUnknownValues: true });
+  // forbidUnknownValues off: a payload class may declare no fields at all (functions without arguments).
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: false, forbidUnknownValues: false });
   if (errors.length === 0) return { ok: true, value: instance };
-  const missing = errors.filter((error) => (error.value ?? null) === null).map((error) => error.property);
-  return { ok: false, errors: flattenValidationErrors(errors), missing };
+  return { ok: false, errors: flattenValidationErrors(errors), fields: errors.map((error) => error.property) };
 }
 
 @Injectable()

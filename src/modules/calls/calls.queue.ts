@@ -52,13 +52,15 @@ export class CallsQueue implements OnModuleInit, OnApplicationShutdown {
     return Object.values(counts).reduce((sum, count) => sum + count, 0);
   }
 
-  /** Resolves once every in-process job has finished (shutdown, tests). */
-  async drain(): Promise<void> {
+  /** Resolves once every queued job has finished (in-process), or the shared queue is empty (BullMQ, bounded wait). */
+  async drain(timeoutMs = 10_000): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    const until = Date.now() + timeoutMs;
+    while (this.queue && (await this.depth()) > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.drain();
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
     await this.worker?.close();
     await this.queue?.close();
     this.connection?.disconnect();

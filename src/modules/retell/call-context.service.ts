@@ -35,7 +35,7 @@ WITH ${TENANT_CTE},
 target AS (SELECT COALESCE((SELECT id FROM company), $5::uuid) AS company_id),
 upserted AS (
   INSERT INTO calls (retell_call_id, company_id, branch_id, customer_id, agent_id, direction, from_number, to_number, call_type, status)
-  SELECT $4, (SELECT company_id FROM target), (SELECT branch_id FROM company), (SELECT id FROM customer), $2, $6, $7, $8, $9, 'ongoing'
+  SELECT $4::text, (SELECT company_id FROM target), (SELECT branch_id FROM company), (SELECT id FROM customer), $2::text, $6, $7, $8, $9, 'ongoing'
   WHERE $4::text IS NOT NULL AND ($5::uuid IS NULL OR (SELECT company_id FROM target) = $5::uuid)
   ON CONFLICT (retell_call_id) DO UPDATE SET
     company_id = COALESCE(calls.company_id, EXCLUDED.company_id),

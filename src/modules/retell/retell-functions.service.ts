@@ -5,6 +5,7 @@ import { CallContextService, CallInfo } from './call-context.service';
 import type { RetellRequest } from './retell-auth.guard';
 import { RETELL_FUNCTIONS, RetellFunctionName } from './retell-functions.catalog';
 import { RetellSkillsService } from './retell-skills.service';
+import type { Locale } from '../tenants/company.entity';
 import { fail, FunctionAnswer, missingFields } from './speech';
 
 /** Retell's default body `{ name, call, args }`, or the bare args ("Payload: args only", call id then in `call_id`). */
@@ -34,15 +35,17 @@ export class RetellFunctionsService {
   ) {}
 
   async run(name: RetellFunctionName, request: RetellRequest): Promise<FunctionAnswer> {
-    const { call, args } = splitFunctionBody(request.body);
-    const context = await this.contexts.resolve(call, request.retellPrincipal ?? { kind: 'signature' });
-    const locale = context.company?.locale ?? 'de';
-    if (!context.company) return fail(locale, 'NOT_CONFIGURED');
-    const parsed = await parseVendorPayload(RETELL_FUNCTIONS[name].args, args);
-    if (!parsed.ok) return missingFields(locale, parsed.missing.length > 0 ? parsed.missing : invalidFields(parsed.errors));
+    let locale: Locale = 'de';
     try {
+      const { call, args } = splitFunctionBody(request.body);
+      const context = await this.contexts.resolve(call, request.retellPrincipal ?? { kind: 'signature' });
+      locale = context.company?.locale ?? locale;
+      if (!context.company) return fail(locale, 'NOT_CONFIGURED');
+      const parsed = await parseVendorPayload(RETELL_FUNCTIONS[name].args, args);
+      if (!parsed.ok) return missingFields(locale, parsed.fields);
       return await this.skills[RETELL_FUNCTIONS[name].skill]({ ...context, company: context.company }, parsed.value as never);
     } catch (error) {
+      // Auth decisions (403) stay HTTP errors; everything else is a sentence the agent can say, never a 500.
       if (error instanceof HttpException) throw error;
       if (error instanceof DomainError) return fail(locale, error.code);
       this.logger.error({ function: name, error: (error as Error).message }, 'Function failed');
@@ -50,6 +53,3 @@ export class RetellFunctionsService {
     }
   }
 }
-
-/** class-validator messages start with the property name: "email must be an email". */
-const invalidFields = (errors: string[]) => errors.map((message) => message.split(' ')[0]);
