@@ -7,7 +7,7 @@ describe('Admin tenants API', () => {
   const auth = () => ({ authorization: `Bearer ${t.adminToken}` });
   const post = (path: string, body: object) => request(t.server).post(path).set(auth()).send(body);
   const createCompany = async (overrides: object = {}) =>
-    (await post('/api/admin/companies', { slug: 'salon-a', name: 'Salon A', calcomApiKey: 'cal_live_secret123', ...overrides }).expect(201)).body;
+    (await post('/api/admin/companies', { slug: 'salon-a', name: 'Salon A', calcomApiKey: 'cal_fixture_not_a_real_key', ...overrides }).expect(201)).body;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -48,13 +48,13 @@ describe('Admin tenants API', () => {
     it('creates a company and never returns its Cal.com key', async () => {
       const body = await createCompany();
       expect(body).toMatchObject({ slug: 'salon-a', name: 'Salon A', timezone: 'Europe/Berlin', locale: 'de', hasCalcomApiKey: true });
-      expect(JSON.stringify(body)).not.toContain('cal_live_secret123');
+      expect(JSON.stringify(body)).not.toContain('cal_fixture_not_a_real_key');
       const listed = (await request(t.server).get('/api/admin/companies').set(auth()).expect(200)).body;
-      expect(JSON.stringify(listed)).not.toContain('cal_live_secret123');
+      expect(JSON.stringify(listed)).not.toContain('cal_fixture_not_a_real_key');
       const stored = await t.dataSource
         .getRepository(Company)
         .findOne({ where: { id: body.id }, select: { id: true, calcomApiKey: true } });
-      expect(stored?.calcomApiKey).toBe('cal_live_secret123');
+      expect(stored?.calcomApiKey).toBe('cal_fixture_not_a_real_key');
     });
 
     it('updates only the fields sent and deletes', async () => {

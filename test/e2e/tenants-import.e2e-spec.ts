@@ -10,7 +10,7 @@ const tenant = (slug: string, phone: string, services = [{ name: 'Cut', calcomEv
   name: `Company ${slug}`,
   timezone: 'Europe/Vienna',
   locale: 'en',
-  calcomApiKey: 'cal_live_import_secret',
+  calcomApiKey: 'cal_fixture_import',
   branches: [{ name: 'Main', address: 'Ring 1', openingHours: { mon: [['08:00', '12:00']] } }],
   phoneNumbers: [{ e164: phone, branch: 'Main' }],
   services,

@@ -35,7 +35,7 @@ export function tenantDocument(slug: string, number: string, locale: 'de' | 'en'
     name: `Salon ${slug}`,
     timezone: 'Europe/Berlin',
     locale,
-    calcomApiKey: `cal_live_${slug}_secret`,
+    calcomApiKey: `cal_fixture_${slug}`,
     retellAgentIds: [`agent_${slug}`],
     branches: [{ name: 'Mitte', address: 'Torstraße 1, Berlin', openingHours: { mon: [['09:00', '18:00']], sat: [['10:00', '14:00']] } }],
     phoneNumbers: [{ e164: number, branch: 'Mitte' }],
