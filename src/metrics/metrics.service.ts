@@ -14,13 +14,6 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  readonly upstreamRequests = new Counter({
-    name: 'calcom_requests_total',
-    help: 'Requests sent to Cal.com by operation and outcome',
-    labelNames: ['operation', 'outcome'] as const,
-    registers: [this.registry],
-  });
-
   readonly callsEnded = new Counter({
     name: 'retell_calls_ended_total',
     help: 'Calls ended, by disconnection reason',

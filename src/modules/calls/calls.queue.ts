@@ -36,14 +36,19 @@ export class CallsQueue implements OnModuleInit, OnApplicationShutdown {
   }
 
   async enqueue(job: PostProcessJob): Promise<void> {
-    if (this.queue) {
-      await this.queue
-        .add(job.event, job, { jobId: `${job.event}-${job.callId}`, attempts: ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 })
-        .catch((error: Error) => this.logger.warn({ error: error.message }, 'Could not enqueue; running in process'))
-        .then((added) => (added ? undefined : this.runInProcess(job)));
-      return;
+    if (!this.queue) return this.runInProcess(job);
+    try {
+      await this.queue.add(job.event, job, {
+        jobId: `${job.event}-${job.callId}`,
+        attempts: ATTEMPTS,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: 1000,
+        removeOnFail: 5000,
+      });
+    } catch (error) {
+      this.logger.warn({ error: (error as Error).message }, 'Could not enqueue; running in process');
+      this.runInProcess(job);
     }
-    this.runInProcess(job);
   }
 
   async depth(): Promise<number> {
