@@ -36,7 +36,14 @@ export const retellConfig = registerAs('retell', () => ({ apiKeys: loadEnv().RET
 
 export const calcomConfig = registerAs('calcom', () => {
   const env = loadEnv();
-  return { baseUrl: env.CALCOM_BASE_URL as string, timeoutMs: env.CALCOM_TIMEOUT_MS };
+  return {
+    baseUrl: env.CALCOM_BASE_URL as string,
+    timeoutMs: env.CALCOM_TIMEOUT_MS,
+    slotsTtlMs: env.CALCOM_SLOTS_TTL_SECONDS * 1000,
+    breakerVolume: env.CALCOM_BREAKER_VOLUME,
+    breakerResetMs: env.CALCOM_BREAKER_RESET_MS,
+    bookingWindowDays: env.BOOKING_WINDOW_DAYS,
+  };
 });
 
 export type AppConfig = ConfigType<typeof appConfig>;

@@ -28,6 +28,14 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly calcomDuration = new Histogram({
+    name: 'calcom_request_duration_seconds',
+    help: 'Cal.com requests by operation and outcome (HTTP status, timeout, refused)',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { Cache } from 'cache-manager';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 import { Client } from 'pg';
@@ -74,6 +76,7 @@ export async function createTestApp(options: { env?: Record<string, string>; bac
     adminToken: await issueAdminToken(),
     reset: async () => {
       await resetDatabase(testApp.dataSource);
+      await app.get<Cache>(CACHE_MANAGER).clear();
       testApp.adminToken = await issueAdminToken();
     },
     close: async () => {

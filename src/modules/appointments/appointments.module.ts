@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalcomModule } from '../calcom/calcom.module';
 import { Appointment } from './appointment.entity';
+import { AppointmentClaimsService } from './appointment-claims.service';
 import { AppointmentsService } from './appointments.service';
+import { AvailabilityService } from './availability.service';
+import { BookingService } from './booking.service';
+import { SlotLockService } from './slot-lock.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Appointment])],
-  providers: [AppointmentsService],
-  exports: [AppointmentsService],
+  imports: [TypeOrmModule.forFeature([Appointment]), CalcomModule],
+  providers: [AppointmentsService, AvailabilityService, BookingService, AppointmentClaimsService, SlotLockService],
+  exports: [AppointmentsService, AvailabilityService, BookingService],
 })
 export class AppointmentsModule {}

@@ -9,11 +9,12 @@ import {
   NoArgs,
   RescheduleAppointmentArgs,
 } from './retell-functions.dto';
+import type { RetellCalendarSkillsService } from './retell-calendar-skills.service';
 import type { RetellSkillsService } from './retell-skills.service';
 
 interface FunctionSpec {
   args: new () => object;
-  skill: keyof RetellSkillsService;
+  skill: keyof RetellSkillsService | keyof RetellCalendarSkillsService;
   description: string;
   /** Whether the agent should say a filler ("one moment…") while waiting: for the calls that reach Cal.com. */
   speakDuringExecution: boolean;

@@ -4,7 +4,8 @@ import { parseVendorPayload } from '../../common/vendor-payload';
 import { CallContextService, CallInfo } from './call-context.service';
 import type { RetellRequest } from './retell-auth.guard';
 import { RETELL_FUNCTIONS, RetellFunctionName } from './retell-functions.catalog';
-import { RetellSkillsService } from './retell-skills.service';
+import { RetellCalendarSkillsService } from './retell-calendar-skills.service';
+import { CompanyContext, RetellSkillsService } from './retell-skills.service';
 import type { Locale } from '../tenants/company.entity';
 import { fail, FunctionAnswer, missingFields } from './speech';
 
@@ -32,6 +33,7 @@ export class RetellFunctionsService {
   constructor(
     private readonly contexts: CallContextService,
     private readonly skills: RetellSkillsService,
+    private readonly calendar: RetellCalendarSkillsService,
   ) {}
 
   async run(name: RetellFunctionName, request: RetellRequest): Promise<FunctionAnswer> {
@@ -43,7 +45,9 @@ export class RetellFunctionsService {
       if (!context.company) return fail(locale, 'NOT_CONFIGURED');
       const parsed = await parseVendorPayload(RETELL_FUNCTIONS[name].args, args);
       if (!parsed.ok) return missingFields(locale, parsed.fields);
-      return await this.skills[RETELL_FUNCTIONS[name].skill]({ ...context, company: context.company }, parsed.value as never);
+      const skill = RETELL_FUNCTIONS[name].skill;
+      const owner = (skill in this.calendar ? this.calendar : this.skills) as unknown as Record<string, (context: CompanyContext, args: never) => Promise<FunctionAnswer>>;
+      return await owner[skill]({ ...context, company: context.company }, parsed.value as never);
     } catch (error) {
       // Auth decisions (403) stay HTTP errors; everything else is a sentence the agent can say, never a 500.
       if (error instanceof HttpException) throw error;

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { toE164 } from '../../common/phone';
-import { AppointmentsService } from '../appointments/appointments.service';
 import { CallsService } from '../calls/calls.service';
 import { WEEKDAYS } from '../tenants/branch.entity';
 import { CatalogService } from '../tenants/catalog.service';
 import { CustomersService } from '../tenants/customers.service';
 import { CallContext } from './call-context.service';
 import { CollectCustomerInfoArgs, ListServicesArgs } from './retell-functions.dto';
-import { fail, FunctionAnswer, joinList, speakDateTime, speakDuration } from './speech';
+import { fail, FunctionAnswer, joinList, speakDuration } from './speech';
 
 export type CompanyContext = CallContext & { company: NonNullable<CallContext['company']> };
 
@@ -23,7 +22,6 @@ export class RetellSkillsService {
     private readonly catalog: CatalogService,
     private readonly customers: CustomersService,
     private readonly calls: CallsService,
-    private readonly appointments: AppointmentsService,
   ) {}
 
   async listServices({ company }: CompanyContext, args: ListServicesArgs): Promise<FunctionAnswer> {
@@ -64,30 +62,4 @@ export class RetellSkillsService {
       data: { customer_id: customer.id },
     };
   }
-
-  async queryCustomerAppointments({ company, customer }: CompanyContext): Promise<FunctionAnswer> {
-    const upcoming = customer ? await this.appointments.upcomingFor(company.id, customer.id) : [];
-    if (upcoming.length === 0) {
-      return { success: true, message: company.locale === 'de' ? 'Ich finde keine anstehenden Termine für Sie.' : "I can't find any upcoming appointments for you.", data: { appointments: [] } };
-    }
-    const spoken = upcoming.map((a) => `${a.serviceName ?? ''} ${company.locale === 'de' ? 'am' : 'on'} ${speakDateTime(a.startAt, company.timezone, company.locale)}`.trim());
-    const count = upcoming.length;
-    const lead = company.locale === 'de' ? (count === 1 ? 'Sie haben einen Termin:' : `Sie haben ${count} Termine:`) : count === 1 ? 'You have one appointment:' : `You have ${count} appointments:`;
-    return {
-      success: true,
-      message: `${lead} ${joinList(company.locale, spoken)}.`,
-      data: { appointments: upcoming.map((a) => ({ appointment_id: a.id, service: a.serviceName, start: a.startAt.toISOString(), status: a.status })) },
-    };
-  }
-
-  /** The calendar-backed functions answer honestly until the Cal.com engine takes them over. */
-  async checkAvailability({ company }: CompanyContext): Promise<FunctionAnswer> {
-    return fail(company.locale, 'NOT_AVAILABLE');
-  }
-
-  getAlternatives = this.checkAvailability;
-  collectAppointmentData = this.checkAvailability;
-  bookAppointment = this.checkAvailability;
-  cancelAppointment = this.checkAvailability;
-  rescheduleAppointment = this.checkAvailability;
 }

@@ -7,6 +7,7 @@ import { CallContextService } from './call-context.service';
 import { RetellAuthGuard } from './retell-auth.guard';
 import { RetellFunctionsController } from './retell-functions.controller';
 import { RetellFunctionsService } from './retell-functions.service';
+import { RetellCalendarSkillsService } from './retell-calendar-skills.service';
 import { RetellSkillsService } from './retell-skills.service';
 import { RetellWebhooksController } from './retell-webhooks.controller';
 import { RetellWebhooksService } from './retell-webhooks.service';
@@ -15,6 +16,6 @@ import { RetellWebhooksService } from './retell-webhooks.service';
 @Module({
   imports: [TenantsModule, CallsModule, AppointmentsModule, DiagnosticsModule],
   controllers: [RetellWebhooksController, RetellFunctionsController],
-  providers: [RetellAuthGuard, CallContextService, RetellFunctionsService, RetellSkillsService, RetellWebhooksService],
+  providers: [RetellAuthGuard, CallContextService, RetellFunctionsService, RetellSkillsService, RetellCalendarSkillsService, RetellWebhooksService],
 })
 export class RetellModule {}

@@ -50,10 +50,10 @@ export function missingFields(locale: Locale, fields: string[]): FunctionAnswer 
   return { success: false, message: locale === 'de' ? `Mir fehlt noch ${list}.` : `I still need ${list}.`, data: { missing: fields } };
 }
 
-export function joinList(locale: Locale, items: string[]): string {
+export function joinList(locale: Locale, items: string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items.join('');
-  const and = locale === 'de' ? 'und' : 'and';
-  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+  const word = { de: { and: 'und', or: 'oder' }, en: { and: 'and', or: 'or' } }[locale][conjunction];
+  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }
 
 /** "Dienstag, 1. Dezember um 14:00 Uhr" / "Tuesday, December 1 at 2:00 PM", in the company's timezone. */
@@ -66,4 +66,34 @@ export function speakDateTime(instant: Date, timezone: string, locale: Locale): 
 
 export function speakDuration(minutes: number, locale: Locale): string {
   return locale === 'de' ? `${minutes} Minuten` : `${minutes} minutes`;
+}
+
+/** "14:00 Uhr" / "2:00 PM". */
+export function speakTime(instant: Date, timezone: string, locale: Locale): string {
+  const local = DateTime.fromJSDate(instant, { zone: timezone });
+  return locale === 'de' ? `${local.toFormat('HH:mm')} Uhr` : local.setLocale('en').toFormat('h:mm a');
+}
+
+/** "heute" / "morgen" / "Dienstag, 1. Dezember" (en: "today", "tomorrow", "Tuesday, December 1"). */
+export function speakDay(day: string, timezone: string, locale: Locale, now = new Date()): string {
+  const target = DateTime.fromISO(day, { zone: timezone }).startOf('day');
+  const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
+  const offset = Math.round(target.diff(today, 'days').days);
+  if (offset === 0) return locale === 'de' ? 'heute' : 'today';
+  if (offset === 1) return locale === 'de' ? 'morgen' : 'tomorrow';
+  return target.setLocale(locale).toFormat(locale === 'de' ? 'cccc, d. LLLL' : 'cccc, LLLL d');
+}
+
+/** Times of one day, "9:00, 9:30 und 10:00 Uhr"; slots on other days get their day said too. */
+export function speakSlots(slots: Date[], timezone: string, locale: Locale, conjunction: 'and' | 'or' = 'or', now = new Date()): string {
+  const days = new Set(slots.map((slot) => DateTime.fromJSDate(slot, { zone: timezone }).toISODate()));
+  if (days.size <= 1) {
+    const times = slots.map((slot) => DateTime.fromJSDate(slot, { zone: timezone }).setLocale('en').toFormat(locale === 'de' ? 'HH:mm' : 'h:mm a'));
+    return locale === 'de' ? `${joinList('de', times, conjunction)} Uhr` : joinList('en', times, conjunction);
+  }
+  const spoken = slots.map((slot) => {
+    const day = speakDay(DateTime.fromJSDate(slot, { zone: timezone }).toISODate()!, timezone, locale, now);
+    return `${day} ${locale === 'de' ? 'um' : 'at'} ${speakTime(slot, timezone, locale)}`;
+  });
+  return joinList(locale, spoken, conjunction);
 }

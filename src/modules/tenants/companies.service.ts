@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { definedOnly } from '../../common/objects';
+import type { CalcomAccount } from '../calcom/calcom.types';
 import { Company } from './company.entity';
 import { CreateCompanyDto, ListQueryDto, UpdateCompanyDto } from './tenants.dto';
 
@@ -67,6 +68,12 @@ export class CompaniesService {
   async remove(id: string): Promise<void> {
     const result = await this.companies.delete({ id });
     if (!result.affected) throw new NotFoundException(`Company ${id} not found`);
+  }
+
+  /** The company's Cal.com credentials, read only when a request is about to go to Cal.com. */
+  async calcomAccount(companyId: string): Promise<CalcomAccount | null> {
+    const company = await this.companies.findOne({ where: { id: companyId }, select: { id: true, calcomApiKey: true } });
+    return company?.calcomApiKey ? { companyId, apiKey: company.calcomApiKey } : null;
   }
 
   async assertExists(id: string): Promise<void> {

@@ -1,0 +1,150 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
+import { calcomConfig, CalcomConfig } from '../../config/configuration';
+import { Appointment, AppointmentStatus } from './appointment.entity';
+
+export interface ClaimValues {
+  companyId: string;
+  customerId: string | null;
+  serviceId: string;
+  callId: string | null;
+  eventTypeId: number;
+  start: Date;
+  end: Date;
+  singleHost: boolean;
+  idempotencyKey: string;
+  attendeeName: string;
+  attendeeEmail: string | null;
+  attendeePhone: string | null;
+  notes: string | null;
+  rescheduledFromId: string | null;
+}
+
+/** `owner`: this request must talk to Cal.com. `reconcile`: an earlier attempt may have booked, look it up first. */
+export type Claim = { row: Appointment; owner: false } | { row: Appointment; owner: true; reconcile: boolean };
+
+const INSERT = `
+INSERT INTO appointments (company_id, customer_id, service_id, call_id, calcom_event_type_id, start_at, end_at, status,
+  single_host, idempotency_key, attendee_name, attendee_email, attendee_phone, notes, rescheduled_from_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, 'booking', $8, $9, $10, $11, $12, $13, $14)
+ON CONFLICT (idempotency_key) DO NOTHING
+RETURNING id`;
+
+const isUniqueViolation = (error: unknown, constraint: string) => {
+  const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  return driver.code === '23505' && driver.constraint === constraint;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The database side of idempotency and double-booking protection. A booking first claims its row: the unique
+ * idempotency key turns a retry into a replay, and for single-host services the partial unique index on
+ * (event type, start) lets only one active claim per slot exist, whichever instance or request makes it.
+ */
+@Injectable()
+export class AppointmentClaimsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Appointment) private readonly appointments: Repository<Appointment>,
+    @Inject(calcomConfig.KEY) private readonly config: CalcomConfig,
+  ) {}
+
+  /** A claim still `booking` after this long belongs to a request that died: someone else may settle it. */
+  get staleAfterMs(): number {
+    return this.config.timeoutMs * 2 + 2000;
+  }
+
+  /** Claims the slot for this key, or finds what an earlier request with the same key did. */
+  async claim(values: ClaimValues, resolveHolder: (holder: Appointment) => Promise<boolean>): Promise<Claim> {
+    const inserted = await this.insert(values, resolveHolder);
+    if (inserted) return { row: inserted, owner: true, reconcile: false };
+    return this.resume(values, resolveHolder);
+  }
+
+  async settle(row: Appointment, changes: Partial<Pick<Appointment, 'status' | 'calcomBookingUid' | 'startAt' | 'endAt' | 'cancellationReason'>>): Promise<Appointment> {
+    await this.appointments.update({ id: row.id }, changes);
+    return this.appointments.findOneByOrFail({ id: row.id });
+  }
+
+  /** Moves a row from one status to another only if nobody else moved it first. */
+  async transition(row: Appointment, from: AppointmentStatus, to: AppointmentStatus): Promise<boolean> {
+    const result = await this.appointments.update({ id: row.id, status: from }, { status: to });
+    return (result.affected ?? 0) > 0;
+  }
+
+  findByKey(idempotencyKey: string): Promise<Appointment | null> {
+    return this.appointments.findOneBy({ idempotencyKey });
+  }
+
+  /** The single-host claim that holds a slot while its outcome is unknown (in flight too long, or timed out). */
+  findUnsettledHolder(eventTypeId: number, start: Date): Promise<Appointment | null> {
+    return this.appointments.findOne({ where: { calcomEventTypeId: eventTypeId, startAt: start, singleHost: true, status: In(['booking', 'uncertain']) } });
+  }
+
+  isStale(row: Appointment): boolean {
+    return row.status === 'uncertain' || Date.now() - row.updatedAt.getTime() > this.staleAfterMs;
+  }
+
+  private async insert(values: ClaimValues, resolveHolder: (holder: Appointment) => Promise<boolean>, retried = false): Promise<Appointment | null> {
+    try {
+      const rows: Array<{ id: string }> = await this.dataSource.query(INSERT, [
+        values.companyId, values.customerId, values.serviceId, values.callId, values.eventTypeId, values.start, values.end,
+        values.singleHost, values.idempotencyKey, values.attendeeName, values.attendeeEmail, values.attendeePhone, values.notes,
+        values.rescheduledFromId,
+      ]);
+      return rows.length > 0 ? this.appointments.findOneByOrFail({ id: rows[0].id }) : null;
+    } catch (error) {
+      if (!isUniqueViolation(error, 'uq_appointments_active_slot')) throw error;
+      const holder = retried ? null : await this.findUnsettledHolder(values.eventTypeId, values.start);
+      if (holder && this.isStale(holder) && (await resolveHolder(holder))) return this.insert(values, resolveHolder, true);
+      throw new DomainError('SLOT_TAKEN', 'The slot is held by another booking');
+    }
+  }
+
+  private async resume(values: ClaimValues, resolveHolder: (holder: Appointment) => Promise<boolean>): Promise<Claim> {
+    const deadline = Date.now() + this.config.timeoutMs + 1000;
+    for (;;) {
+      const row = await this.appointments.findOneByOrFail({ idempotencyKey: values.idempotencyKey });
+      if (row.status === 'accepted' || row.status === 'pending') return { row, owner: false };
+      if (row.status === 'failed' || row.status === 'rejected') {
+        if (await this.reclaim(row, row.status)) return { row, owner: true, reconcile: false };
+      } else if (row.status === 'uncertain') {
+        if (await this.transition(row, 'uncertain', 'booking')) return { row, owner: true, reconcile: true };
+      } else if (row.status === 'cancelled') {
+        // Booked, cancelled, and now booked again in the same call: the old row keeps its history under another key.
+        await this.appointments.update({ id: row.id }, { idempotencyKey: `${row.idempotencyKey}#${row.id}` });
+        return this.claim(values, resolveHolder);
+      } else if (this.isStale(row)) {
+        if (await this.takeOverStale(row)) return { row, owner: true, reconcile: true };
+      } else if (Date.now() > deadline) {
+        throw new DomainError('CALCOM_BUSY', 'The same booking is still in progress');
+      } else {
+        await sleep(100);
+      }
+    }
+  }
+
+  /** Compared in the database, so two retries of a dead request cannot both take it over. */
+  private async takeOverStale(row: Appointment): Promise<boolean> {
+    const result = await this.appointments
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'booking' })
+      .where("id = :id AND status = 'booking' AND updated_at < now() - make_interval(secs => :seconds)", { id: row.id, seconds: this.staleAfterMs / 1000 })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** A definitive failure may be tried again, if the slot is still free. */
+  private async reclaim(row: Appointment, from: AppointmentStatus): Promise<boolean> {
+    try {
+      return await this.transition(row, from, 'booking');
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_appointments_active_slot')) throw new DomainError('SLOT_TAKEN', 'The slot is held by another booking');
+      throw error;
+    }
+  }
+}

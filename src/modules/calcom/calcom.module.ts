@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CalcomBreakersService } from './calcom-breakers.service';
+import { CalcomSlotsService } from './calcom-slots.service';
+import { CalcomClient } from './calcom.client';
+
+/** The vendor client: nothing outside this module builds a Cal.com URL. */
+@Module({
+  providers: [CalcomBreakersService, CalcomClient, CalcomSlotsService],
+  exports: [CalcomClient, CalcomSlotsService, CalcomBreakersService],
+})
+export class CalcomModule {}

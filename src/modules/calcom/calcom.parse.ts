@@ -1,0 +1,61 @@
+import { CalcomError } from './calcom.errors';
+import type { CalcomBooking, CalcomBookingStatus, SlotsByDay } from './calcom.types';
+
+const STATUSES: readonly CalcomBookingStatus[] = ['accepted', 'pending', 'cancelled', 'rejected'];
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function contractBroken(what: string): CalcomError {
+  // The request may well have succeeded; only the answer is unreadable.
+  return new CalcomError('CALCOM_UNAVAILABLE', `Unexpected Cal.com answer: ${what}`, null, true);
+}
+
+function instant(value: unknown, what: string): Date {
+  const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) throw contractBroken(what);
+  return date;
+}
+
+/** `{ status: "success", data }` → data. */
+export function unwrap(body: unknown): unknown {
+  if (!isObject(body) || body.status !== 'success' || !('data' in body)) throw contractBroken('no success envelope');
+  return body.data;
+}
+
+export function parseBooking(raw: unknown): CalcomBooking {
+  if (!isObject(raw) || typeof raw.uid !== 'string') throw contractBroken('booking without uid');
+  const status = STATUSES.find((known) => known === raw.status);
+  if (!status) throw contractBroken('booking status');
+  const eventType = isObject(raw.eventType) ? raw.eventType : {};
+  const eventTypeId = typeof raw.eventTypeId === 'number' ? raw.eventTypeId : typeof eventType.id === 'number' ? eventType.id : null;
+  const metadata = isObject(raw.metadata)
+    ? Object.fromEntries(Object.entries(raw.metadata).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+    : {};
+  return {
+    uid: raw.uid,
+    status,
+    start: instant(raw.start, 'booking start'),
+    end: instant(raw.end, 'booking end'),
+    eventTypeId,
+    metadata,
+    rescheduledToUid: typeof raw.rescheduledToUid === 'string' ? raw.rescheduledToUid : null,
+  };
+}
+
+export function parseBookings(raw: unknown): CalcomBooking[] {
+  if (!Array.isArray(raw)) throw contractBroken('bookings list');
+  return raw.map(parseBooking);
+}
+
+/** `{ "2026-12-01": [{ start }] }`. The OpenAPI document types items as strings; the API sends objects. Both parse. */
+export function parseSlots(raw: unknown): SlotsByDay {
+  if (!isObject(raw)) throw contractBroken('slots');
+  const days: SlotsByDay = new Map();
+  for (const [day, items] of Object.entries(raw)) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !Array.isArray(items)) throw contractBroken('slots day');
+    const starts = items.map((item) => instant(isObject(item) ? item.start : item, 'slot start'));
+    days.set(day, starts.sort((a, b) => a.getTime() - b.getTime()));
+  }
+  return days;
+}

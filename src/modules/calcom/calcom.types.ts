@@ -1,0 +1,35 @@
+/** Our own view of Cal.com data: parsed at the client boundary, nothing else sees Cal.com's JSON. */
+export type CalcomBookingStatus = 'accepted' | 'pending' | 'cancelled' | 'rejected';
+
+export interface CalcomAccount {
+  /** Breakers, logs and metrics are per company; the key is only ever put in the Authorization header. */
+  companyId: string;
+  apiKey: string;
+}
+
+export interface CalcomBooking {
+  uid: string;
+  status: CalcomBookingStatus;
+  start: Date;
+  end: Date;
+  eventTypeId: number | null;
+  metadata: Record<string, string>;
+  rescheduledToUid: string | null;
+}
+
+export interface NewBooking {
+  eventTypeId: number;
+  start: Date;
+  attendee: { name: string; timeZone: string; email?: string; phoneNumber?: string; language?: string };
+  /** Our idempotency key, so an uncertain outcome can be looked up later. */
+  bookingKey: string;
+}
+
+export interface BookingSearch {
+  eventTypeId: number;
+  afterStart: Date;
+  beforeEnd: Date;
+}
+
+/** Free slot starts of one day (in the company's timezone), keyed `yyyy-MM-dd`. */
+export type SlotsByDay = Map<string, Date[]>;
