@@ -125,6 +125,10 @@ export class CalcomFake {
     this.faults.push({ times: 1, ...fault });
   }
 
+  clearFaults(): void {
+    this.faults = [];
+  }
+
   requestsTo(method: string, path: RegExp): RecordedRequest[] {
     return this.requests.filter((request) => request.method === method && path.test(request.path));
   }

@@ -60,7 +60,7 @@ export interface TestApp {
  */
 export async function createTestApp(options: { env?: Record<string, string>; backend?: TestBackend } = {}): Promise<TestApp> {
   const backend = options.backend ?? (await createBackend());
-  const env = { LOG_LEVEL: 'silent', DEMO_SEED: 'false', NODE_ENV: 'test', ...backend.env, ...options.env };
+  const env: Record<string, string> = { LOG_LEVEL: 'silent', DEMO_SEED: 'false', NODE_ENV: 'test', ...backend.env, ...options.env };
   const app = await withEnv(env, async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
     const instance = moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS);
@@ -76,7 +76,9 @@ export async function createTestApp(options: { env?: Record<string, string>; bac
     adminToken: await issueAdminToken(),
     reset: async () => {
       await resetDatabase(testApp.dataSource);
-      await app.get<Cache>(CACHE_MANAGER).clear();
+      // The shared Redis is never cleared wholesale: only this app's own cache keys go.
+      if (env.REDIS_URL) await deleteRedisKeys(env.REDIS_URL, `${env.REDIS_KEY_PREFIX}cache`);
+      else await app.get<Cache>(CACHE_MANAGER).clear();
       testApp.adminToken = await issueAdminToken();
     },
     close: async () => {

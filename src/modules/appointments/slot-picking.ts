@@ -33,7 +33,8 @@ export function pickAlternatives(sameDay: Date[], laterDays: Date[][], wanted: D
   const earlier = sameDay.filter((slot) => slot < wanted).at(-1);
   const later = sameDay.find((slot) => slot > wanted);
   const picked = [earlier, later].filter((slot): slot is Date => slot !== undefined);
-  for (const slot of nearest(sameDay, wanted, sameDay.length)) {
+  const byDistance = [...sameDay].sort((a, b) => Math.abs(a.getTime() - wanted.getTime()) - Math.abs(b.getTime() - wanted.getTime()));
+  for (const slot of byDistance) {
     if (picked.length >= count) break;
     if (!picked.includes(slot) && slot.getTime() !== wanted.getTime()) picked.push(slot);
   }
