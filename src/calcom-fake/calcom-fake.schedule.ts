@@ -44,12 +44,17 @@ export function scheduledStarts(type: FakeEventType, from: Date, to: Date): Date
 
 /** Whether a start is offered at all: on the schedule, after the notice and inside the booking window. */
 export function bookable(type: FakeEventType, start: Date, now: Date): 'ok' | 'past' | 'window' | 'unscheduled' {
+  const timing = inTime(type, start, now);
+  if (timing !== 'ok') return timing;
+  const onSchedule = scheduledStarts(type, start, start).some((slot) => slot.getTime() === start.getTime());
+  return onSchedule ? 'ok' : 'unscheduled';
+}
+
+function inTime(type: FakeEventType, start: Date, now: Date): 'ok' | 'past' | 'window' {
   if (start < now) return 'past';
   const earliest = now.getTime() + (type.minimumNoticeMinutes ?? 0) * 60_000;
   const latest = now.getTime() + (type.bookingWindowDays ?? 60) * 86_400_000;
-  if (start.getTime() < earliest || start.getTime() > latest) return 'window';
-  const onSchedule = scheduledStarts(type, start, start).some((slot) => slot.getTime() === start.getTime());
-  return onSchedule ? 'ok' : 'unscheduled';
+  return start.getTime() < earliest || start.getTime() > latest ? 'window' : 'ok';
 }
 
 /** How many of the busy intervals overlap a slot of this type starting at `start`. */
@@ -59,7 +64,7 @@ export function overlapping(type: FakeEventType, start: Date, busy: FakeBusy[]):
 }
 
 export function freeSlots(type: FakeEventType, from: Date, to: Date, now: Date, busy: FakeBusy[]): Date[] {
-  return scheduledStarts(type, from, to).filter((start) => bookable(type, start, now) === 'ok' && overlapping(type, start, busy) < (type.hosts ?? 1));
+  return scheduledStarts(type, from, to).filter((start) => inTime(type, start, now) === 'ok' && overlapping(type, start, busy) < (type.hosts ?? 1));
 }
 
 function at(day: DateTime, time: string): DateTime {

@@ -38,6 +38,8 @@ export const calcomConfig = registerAs('calcom', () => {
   const env = loadEnv();
   return {
     baseUrl: env.CALCOM_BASE_URL as string,
+    /** Demo only: answer Cal.com requests from the built-in fake instead of Cal.com. */
+    fake: env.CALCOM_FAKE,
     timeoutMs: env.CALCOM_TIMEOUT_MS,
     slotsTtlMs: env.CALCOM_SLOTS_TTL_SECONDS * 1000,
     breakerVolume: env.CALCOM_BREAKER_VOLUME,

@@ -18,6 +18,7 @@ const rules = {
   RETELL_API_KEYS: list,
   CALCOM_BASE_URL: url(['http', 'https'], 'https://api.cal.com'),
   CALCOM_TIMEOUT_MS: integer(4000, 100, 60000),
+  CALCOM_FAKE: boolean(false),
   CALCOM_SLOTS_TTL_SECONDS: integer(300, 0, 86400),
   CALCOM_BREAKER_VOLUME: integer(5, 1, 1000),
   CALCOM_BREAKER_RESET_MS: integer(15000, 100, 600000),

@@ -160,6 +160,8 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
     expect([...fake.bookings.values()][0].status).toBe('cancelled');
     const again = await callFunction(t, 'cancel-appointment', { appointment_id: cancel.body.data.appointment_id }, { call_id: 'call_2' }).expect(200);
     expect(again.body.message).toMatch(/war bereits storniert/);
+    const byDay = await callFunction(t, 'cancel-appointment', { date: day }, { call_id: 'call_2' }).expect(200);
+    expect(byDay.body.message).toMatch(/war bereits storniert/);
     expect(fake.requestsTo('POST', /\/cancel$/)).toHaveLength(1);
     expect((await appointments())[0]).toMatchObject({ status: 'cancelled', cancellationReason: 'krank' });
     const freed = await callFunction(t, 'check-availability', { service: 'Haarschnitt', date: day, time: '17:00' }, { call_id: 'call_3' }).expect(200);

@@ -30,18 +30,19 @@ export class AppointmentsService {
   }
 
   /** The caller's upcoming appointments, by id or on one day (in the company's timezone), or all of them. */
-  async findForCaller(companyId: string, customerId: string, filter: { appointmentId?: string; day?: string; timeZone: string }, now = new Date()): Promise<Appointment[]> {
+  async findForCaller(companyId: string, customerId: string, filter: { appointmentId?: string; day?: string; timeZone: string; includeCancelled?: boolean }, now = new Date()): Promise<Appointment[]> {
     if (filter.appointmentId) {
       const row = await this.appointments.findOne({ where: { id: filter.appointmentId, companyId, customerId }, relations: { service: true } });
       return row ? [await this.current(row)] : [];
     }
     if (!filter.day) return this.upcomingFor(companyId, customerId, now);
     const day = DateTime.fromISO(filter.day, { zone: filter.timeZone });
-    return this.appointments.find({
-      where: { companyId, customerId, status: ACTIVE, startAt: Between(day.startOf('day').toJSDate(), day.endOf('day').toJSDate()) },
-      relations: { service: true },
-      order: { startAt: 'ASC' },
-    });
+    const onDay = Between(day.startOf('day').toJSDate(), day.endOf('day').toJSDate());
+    const active = await this.appointments.find({ where: { companyId, customerId, status: ACTIVE, startAt: onDay }, relations: { service: true }, order: { startAt: 'ASC' } });
+    if (active.length > 0 || !filter.includeCancelled) return active;
+    // A repeated cancel finds what the first one cancelled, and can say so.
+    const cancelled = await this.appointments.findOne({ where: { companyId, customerId, status: 'cancelled', startAt: onDay }, relations: { service: true }, order: { updatedAt: 'DESC' } });
+    return cancelled ? [cancelled] : [];
   }
 
   /**

@@ -100,7 +100,7 @@ export class RetellCalendarSkillsService {
   }
 
   async cancelAppointment(context: CompanyContext, args: CancelAppointmentArgs): Promise<FunctionAnswer> {
-    const target = await this.target(context, args.appointment_id, args.date);
+    const target = await this.target(context, args.appointment_id, args.date, true);
     if (!(target instanceof Appointment)) return target;
     const account = await this.companies.calcomAccount(context.company.id);
     if (!account) return fail(context.company.locale, 'CALCOM_MISCONFIGURED');
@@ -171,14 +171,14 @@ export class RetellCalendarSkillsService {
   }
 
   /** The caller's appointment meant by id or day; a question when there is none or several. */
-  private async target(context: CompanyContext, appointmentId?: string, date?: string): Promise<Appointment | FunctionAnswer> {
+  private async target(context: CompanyContext, appointmentId?: string, date?: string, includeCancelled = false): Promise<Appointment | FunctionAnswer> {
     const { company, customer } = context;
     const none = { success: false, message: say(company.locale, 'Ich finde keinen passenden Termin für Sie.', "I can't find a matching appointment for you."), data: { appointments: [] } };
     if (!customer) return none;
     const when = date ? resolveWhen({ date }, company.timezone, company.locale) : undefined;
     const day = when && (when.kind === 'instant' || when.kind === 'day') ? when.day : undefined;
     if (when && !day) return this.unreadable(company.locale);
-    const rows = await this.appointments.findForCaller(company.id, customer.id, { appointmentId, day, timeZone: company.timezone });
+    const rows = await this.appointments.findForCaller(company.id, customer.id, { appointmentId, day, timeZone: company.timezone, includeCancelled });
     if (rows.length === 0) return none;
     if (rows.length === 1) return rows[0];
     const spoken = rows.map((row) => `${row.service?.name ?? ''} ${say(company.locale, 'am', 'on')} ${speakDateTime(row.startAt, company.timezone, company.locale)}`.trim());
