@@ -5,7 +5,7 @@ import { CalcomSlotsService } from '../src/modules/calcom/calcom-slots.service';
 import { Company } from '../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../src/modules/tenants/tenants-import.service';
 import { signRetellBody } from '../src/modules/retell/retell-signature';
-import { BOOKING_NUMBER, bookingTenant, CALCOM_KEY, calcomEnv, dayFromNow, startCalcomFake, ZONE } from '../test/support/calcom';
+import { BOOKING_NUMBER, bookingTenant, CALCOM_KEY, calcomEnv, dayFromNow, startCalcomFake, ZONE, generousLimits } from '../test/support/calcom';
 import { RETELL_KEY, retellEnv } from '../test/support/retell';
 import { createTestApp } from '../test/support/test-app';
 
@@ -19,7 +19,7 @@ const ROUNDS = Number(process.argv[2] ?? 60);
 async function main(): Promise<void> {
   const fake = await startCalcomFake();
   fake.latencyMs = UPSTREAM_LATENCY_MS;
-  const t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake), CALCOM_TIMEOUT_MS: '4000' } });
+  const t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits, CALCOM_TIMEOUT_MS: '4000' } });
   const url = await t.app.getUrl();
   await t.app.get(TenantsImportService).importDocument({ companies: [bookingTenant()] });
   const company = await t.dataSource.getRepository(Company).findOneByOrFail({ slug: 'salon' });

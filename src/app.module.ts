@@ -10,11 +10,13 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger.options';
 import { MetricsModule } from './metrics/metrics.module';
+import { DiagnosticsApiModule } from './modules/diagnostics/diagnostics-api.module';
 import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
 import { DemoSeederService } from './modules/tenants/demo-seeder.service';
 import { RetellModule } from './modules/retell/retell.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { RedisModule } from './redis/redis.module';
+import { ThrottlingModule } from './throttling/throttling.module';
 
 @Module({
   imports: [
@@ -27,7 +29,9 @@ import { RedisModule } from './redis/redis.module';
     HealthModule,
     TenantsModule,
     DiagnosticsModule,
+    ThrottlingModule,
     RetellModule,
+    DiagnosticsApiModule,
   ],
   providers: [
     DemoSeederService,

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
+import { TooManyRequestsException } from '../throttling/too-many-requests.exception';
 import { maskPii } from './pii';
 
 export interface ErrorBody {
@@ -32,6 +33,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
+    // The rate-limit answer has its own documented shape.
+    if (exception instanceof TooManyRequestsException) return void response.status(429).json(exception.getResponse());
     response.status(body.statusCode).json(body);
   }
 

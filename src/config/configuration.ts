@@ -48,13 +48,31 @@ export const calcomConfig = registerAs('calcom', () => {
   };
 });
 
+/** Requests per window; keyed by company or token where known, else by client address. */
+export const rateLimitConfig = registerAs('rateLimit', () => {
+  const env = loadEnv();
+  return {
+    windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000,
+    retell: env.RATE_LIMIT_RETELL,
+    webhooks: env.RATE_LIMIT_WEBHOOKS,
+    booking: env.RATE_LIMIT_BOOKING,
+    diagnostic: env.RATE_LIMIT_DIAGNOSTIC,
+    admin: env.RATE_LIMIT_ADMIN,
+  };
+});
+
+/** GDPR: transcripts older than this many days are removed (0 keeps them). */
+export const privacyConfig = registerAs('privacy', () => ({ transcriptRetentionDays: loadEnv().TRANSCRIPT_RETENTION_DAYS }));
+
 export type AppConfig = ConfigType<typeof appConfig>;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;
 export type RedisConfig = ConfigType<typeof redisConfig>;
 export type RetellConfig = ConfigType<typeof retellConfig>;
 export type CalcomConfig = ConfigType<typeof calcomConfig>;
+export type RateLimitConfig = ConfigType<typeof rateLimitConfig>;
+export type PrivacyConfig = ConfigType<typeof privacyConfig>;
 
-export const configNamespaces = [appConfig, databaseConfig, redisConfig, retellConfig, calcomConfig];
+export const configNamespaces = [appConfig, databaseConfig, redisConfig, retellConfig, calcomConfig, rateLimitConfig, privacyConfig];
 
 /** Express `trust proxy`: false, true, a hop count, or a comma-separated list of addresses/subnets. */
 function parseTrustProxy(value: string): boolean | number | string {

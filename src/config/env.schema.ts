@@ -23,6 +23,13 @@ const rules = {
   CALCOM_BREAKER_VOLUME: integer(5, 1, 1000),
   CALCOM_BREAKER_RESET_MS: integer(15000, 100, 600000),
   BOOKING_WINDOW_DAYS: integer(14, 1, 365),
+  RATE_LIMIT_WINDOW_SECONDS: integer(60, 1, 3600),
+  RATE_LIMIT_RETELL: integer(100, 1, 1_000_000),
+  RATE_LIMIT_WEBHOOKS: integer(200, 1, 1_000_000),
+  RATE_LIMIT_BOOKING: integer(30, 1, 1_000_000),
+  RATE_LIMIT_DIAGNOSTIC: integer(10, 1, 1_000_000),
+  RATE_LIMIT_ADMIN: integer(60, 1, 1_000_000),
+  TRANSCRIPT_RETENTION_DAYS: integer(90, 0, 36500),
 };
 
 export type Env = ReturnType<typeof parseEnv>;

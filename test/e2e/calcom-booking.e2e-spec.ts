@@ -1,7 +1,7 @@
 import type { CalcomFake } from '../../src/calcom-fake/calcom-fake';
 import { Appointment } from '../../src/modules/appointments/appointment.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
-import { berlin, bookingTenant, CALCOM_KEY, calcomEnv, callFunction, dayFromNow, startCalcomFake } from '../support/calcom';
+import { berlin, bookingTenant, CALCOM_KEY, calcomEnv, callFunction, dayFromNow, startCalcomFake, generousLimits } from '../support/calcom';
 import { retellEnv } from '../support/retell';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -15,7 +15,7 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
 
   beforeAll(async () => {
     fake = await startCalcomFake();
-    t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake) } });
+    t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits } });
   });
   beforeEach(async () => {
     await t.app.get(TenantsImportService).importDocument({ companies: [bookingTenant()] });

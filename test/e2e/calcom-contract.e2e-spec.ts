@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { OpenAPIBackend, type Document } from 'openapi-backend';
 import type { CalcomFake, RecordedRequest } from '../../src/calcom-fake/calcom-fake';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
-import { bookingTenant, calcomEnv, callFunction, dayFromNow, startCalcomFake } from '../support/calcom';
+import { bookingTenant, calcomEnv, callFunction, dayFromNow, startCalcomFake, generousLimits } from '../support/calcom';
 import { retellEnv } from '../support/retell';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -44,7 +44,7 @@ describe('Cal.com contract: our requests against the published OpenAPI document'
     api = new OpenAPIBackend({ definition, quick: true, validate: true });
     await api.init();
     fake = await startCalcomFake();
-    t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake) } });
+    t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits } });
     await t.app.get(TenantsImportService).importDocument({ companies: [bookingTenant()] });
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { CalcomFake } from '../../src/calcom-fake/calcom-fake';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
-import { berlin, bookingTenant, calcomEnv, callFunction, dayFromNow, startCalcomFake } from '../support/calcom';
+import { berlin, bookingTenant, calcomEnv, callFunction, dayFromNow, startCalcomFake, generousLimits } from '../support/calcom';
 import { retellEnv } from '../support/retell';
 import { createBackend, createTestApp, TestApp, TestBackend, usesRealServices } from '../support/test-app';
 
@@ -15,7 +15,7 @@ import { createBackend, createTestApp, TestApp, TestBackend, usesRealServices } 
   beforeAll(async () => {
     backend = await createBackend();
     fake = await startCalcomFake();
-    const env = { ...retellEnv, ...calcomEnv(fake) };
+    const env = { ...retellEnv, ...calcomEnv(fake), ...generousLimits };
     a = await createTestApp({ backend, env });
     b = await createTestApp({ backend, env });
     await a.app.get(TenantsImportService).importDocument({ companies: [bookingTenant()] });

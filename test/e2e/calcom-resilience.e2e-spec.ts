@@ -3,7 +3,7 @@ import { Appointment } from '../../src/modules/appointments/appointment.entity';
 import { CalcomBreakersService } from '../../src/modules/calcom/calcom-breakers.service';
 import { Company } from '../../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
-import { berlin, bookingTenant, calcomEnv, callFunction, dayFromNow, startCalcomFake } from '../support/calcom';
+import { berlin, bookingTenant, calcomEnv, callFunction, dayFromNow, startCalcomFake, generousLimits } from '../support/calcom';
 import { retellEnv } from '../support/retell';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -22,7 +22,7 @@ describe('Cal.com engine: outages, timeouts and uncertain outcomes', () => {
 
   beforeAll(async () => {
     fake = await startCalcomFake();
-    t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake) } });
+    t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits } });
   });
   beforeEach(async () => {
     await t.app.get(TenantsImportService).importDocument({ companies: [bookingTenant()] });

@@ -1,0 +1,35 @@
+import { BadRequestException, Controller, Delete, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { toE164 } from '../../common/phone';
+import { AdminAuth } from './admin-auth.decorator';
+import { CustomersQueryDto, EraseQueryDto } from './diagnostics.dto';
+import { DiagnosticsReadService } from './diagnostics-read.service';
+import { GdprService } from './gdpr.service';
+
+@ApiTags('admin: customers')
+@AdminAuth()
+@Controller('api/admin/customers')
+export class AdminCustomersController {
+  constructor(
+    private readonly reads: DiagnosticsReadService,
+    private readonly gdpr: GdprService,
+  ) {}
+
+  @Get()
+  list(@Query() query: CustomersQueryDto) {
+    return this.reads.listCustomers(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.reads.customer(id);
+  }
+
+  /** GDPR erasure of a caller; safe to repeat. `?cancelBookings=true` also cancels their upcoming Cal.com bookings. */
+  @Delete('by-phone/:e164')
+  erase(@Param('e164') e164: string, @Query() query: EraseQueryDto) {
+    const phone = toE164(e164);
+    if (!phone) throw new BadRequestException('e164 must be a phone number in E.164 format');
+    return this.gdpr.eraseByPhone(phone, query);
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RedisHealthIndicator } from '../../health/redis.health';
+import { CalcomBreakersService } from '../calcom/calcom-breakers.service';
+import { CallsQueue } from '../calls/calls.queue';
+import { DiagnosticsReadService } from './diagnostics-read.service';
+
+@Injectable()
+export class DiagnosticService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly redis: RedisHealthIndicator,
+    private readonly breakers: CalcomBreakersService,
+    private readonly queue: CallsQueue,
+    private readonly reads: DiagnosticsReadService,
+  ) {}
+
+  async report(limit: number) {
+    const [database, redis, depth, calls] = await Promise.all([this.database(), this.redis.check(), this.queue.depth().catch(() => null), this.reads.recentCalls({ limit })]);
+    return {
+      components: {
+        database,
+        redis: redis.redis,
+        calcom: { breakers: this.breakers.states() },
+        queue: { depth },
+      },
+      calls,
+    };
+  }
+
+  private async database(): Promise<{ status: 'up' | 'down'; responseTimeMs?: number }> {
+    const started = Date.now();
+    try {
+      await this.dataSource.query('SELECT 1');
+      return { status: 'up', responseTimeMs: Date.now() - started };
+    } catch {
+      return { status: 'down' };
+    }
+  }
+}
