@@ -2,16 +2,10 @@ import request from 'supertest';
 import { sign } from 'retell-sdk/lib/webhook_auth';
 import { computeRetellDigest } from '../../src/modules/retell/retell-signature';
 import { callObject, RETELL_KEY, retellEnv, signedPost } from '../support/retell';
+import { listRoutes } from '../support/routes';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /** Every route of the application, read from the Express router, so a new route is covered without editing this file. */
-export function listRoutes(t: TestApp): Array<{ method: string; path: string }> {
-  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
-  return express.router.stack
-    .filter((layer) => layer.route)
-    .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => ({ method: method.toUpperCase(), path: layer.route!.path })));
-}
-
 describe('Retell authentication', () => {
   let t: TestApp;
   const body = { event: 'call_started', call: callObject() };
