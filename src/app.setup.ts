@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { bodyHygieneMiddleware } from './common/body-hygiene.middleware';
 import { appConfig, AppConfig } from './config/configuration';
 import { requestIdMiddleware } from './logging/request-id.middleware';
 
@@ -16,6 +17,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(requestIdMiddleware);
   // Created with bodyParser: false, so this is the only JSON parser; rawBody keeps the bytes Retell signed.
   app.useBodyParser('json', { limit: config.bodyLimit });
+  app.use(bodyHygieneMiddleware);
   app.use(helmet({ contentSecurityPolicy: false }));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.enableShutdownHooks();

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
+import { maskPii } from '../../common/pii';
 import { TenantResolverService } from '../tenants/tenant-resolver.service';
 import { calculateCallCost, RetellCallCost } from './call-cost';
 import { CallEvent } from './call-event.entity';
@@ -33,6 +34,8 @@ export type RecordOutcome = 'stored' | 'duplicate' | 'ignored';
 
 @Injectable()
 export class CallsService {
+  private readonly logger = new Logger(CallsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tenants: TenantResolverService,
@@ -65,7 +68,9 @@ export class CallsService {
         return 'stored';
       });
     } catch (error) {
-      throw new DomainError('DATABASE_UNAVAILABLE', `Could not store the call event: ${(error as Error).message}`);
+      // The database's own message stays in our log; the answer only says what failed.
+      this.logger.error({ event, error: maskPii((error as Error).message) }, 'Could not store a call event');
+      throw new DomainError('DATABASE_UNAVAILABLE', 'Could not store the call event');
     }
     if (outcome === 'stored' && rank >= EVENT_RANK.call_ended) await this.queue.enqueue({ callId: callRowId, event });
     return outcome;

@@ -33,6 +33,7 @@ export class RetellWebhookDto {
   @Length(1, 64)
   event: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => RetellCallDto)
   call: RetellCallDto;
@@ -49,6 +50,7 @@ export class RetellInboundCallDto {
 export class RetellInboundWebhookDto {
   @IsOptional() @IsString() event?: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => RetellInboundCallDto)
   call_inbound: RetellInboundCallDto;
