@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { CalcomFake } from '../../src/calcom-fake/calcom-fake';
 import { Appointment } from '../../src/modules/appointments/appointment.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
@@ -201,6 +202,21 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
     const far = await callFunction(t, 'book-appointment', { service: 'Haarschnitt', date: dayFromNow(40), time: '10:00', name: 'Anna' }).expect(200);
     expect(far.body).toEqual({ success: false, message: 'Zu diesem Zeitpunkt kann leider nicht gebucht werden.' });
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it('offers only times inside the branch’s opening hours, and alternatives on the next open day', async () => {
+    const monday = DateTime.now().setZone('Europe/Berlin').plus({ weeks: 1 }).set({ weekday: 1 }).toISODate()!;
+    const tuesday = DateTime.fromISO(monday).plus({ days: 1 }).toISODate()!;
+    const hours = { mon: [['10:00', '12:00']] };
+    await t.app.get(TenantsImportService).importDocument({ companies: [{ ...bookingTenant(), branches: [{ name: 'Mitte', openingHours: hours }] }] });
+    const day = await callFunction(t, 'check-availability', { service: 'Haarschnitt', date: monday }).expect(200);
+    expect(day.body.data.days[0].slots).toEqual(['10:00', '10:30', '11:00', '11:30'].map((time) => berlin(monday, time).toISOString()));
+    const closed = await callFunction(t, 'check-availability', { service: 'Haarschnitt', date: tuesday, time: '10:00' }).expect(200);
+    expect(closed.body.success).toBe(false);
+    const next = await callFunction(t, 'get-alternatives', { service: 'Haarschnitt', date: tuesday, time: '10:00' }).expect(200);
+    // The closest time on each following open day, within the booking window: Mondays at 10:00 only.
+    expect(next.body.data.alternatives[0]).toBe(berlin(DateTime.fromISO(monday).plus({ weeks: 1 }).toISODate()!, '10:00').toISOString());
+    for (const alternative of next.body.data.alternatives) expect(DateTime.fromISO(alternative, { zone: 'Europe/Berlin' }).toFormat('c HH:mm')).toBe('1 10:00');
   });
 
   it('asks which service when it does not know the one named', async () => {
