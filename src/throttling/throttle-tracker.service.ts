@@ -16,7 +16,9 @@ export class ThrottleTrackerService {
   constructor(private readonly tenants: TenantResolverService) {}
 
   async companyOfCall(body: unknown): Promise<string | null> {
-    const call = typeof body === 'object' && body !== null ? (body as { call?: unknown }).call : undefined;
+    // Function calls and events carry `call`; the inbound webhook carries `call_inbound` (always an inbound call).
+    const envelope = typeof body === 'object' && body !== null ? (body as { call?: unknown; call_inbound?: unknown }) : {};
+    const call = envelope.call ?? envelope.call_inbound;
     if (typeof call !== 'object' || call === null) return null;
     const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 64) : null);
     const parties = { direction: text((call as Record<string, unknown>).direction), fromNumber: text((call as Record<string, unknown>).from_number), toNumber: text((call as Record<string, unknown>).to_number), agentId: text((call as Record<string, unknown>).agent_id) };

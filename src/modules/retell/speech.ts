@@ -24,7 +24,7 @@ const FIELD_NAMES: Record<string, Phrases> = {
   appointment_id: { de: 'den Termin', en: 'the appointment' },
 };
 
-const ERRORS: Record<DomainErrorCode | 'NOT_CONFIGURED' | 'NOT_AVAILABLE' | 'INTERNAL', Phrases> = {
+const ERRORS: Record<DomainErrorCode | 'NOT_CONFIGURED' | 'INTERNAL', Phrases> = {
   NOT_FOUND: { de: 'Dazu habe ich leider nichts gefunden.', en: "I couldn't find anything for that." },
   CONFLICT: { de: 'Das ist leider schon vergeben.', en: 'That is already taken, unfortunately.' },
   INVALID_INPUT: { de: 'Das habe ich leider nicht verstanden.', en: "Sorry, I didn't understand that." },
@@ -36,7 +36,6 @@ const ERRORS: Record<DomainErrorCode | 'NOT_CONFIGURED' | 'NOT_AVAILABLE' | 'INT
   CALCOM_UNAVAILABLE: { de: 'Ich erreiche den Kalender gerade nicht. Darf ich Sie zurückrufen lassen?', en: "I can't reach the calendar right now. May we call you back?" },
   CALCOM_MISCONFIGURED: { de: 'Die Terminbuchung ist gerade nicht möglich. Darf ich Sie zurückrufen lassen?', en: "Booking isn't possible right now. May we call you back?" },
   DATABASE_UNAVAILABLE: { de: 'Ich habe gerade ein technisches Problem. Bitte versuchen Sie es gleich noch einmal.', en: "I'm having a technical problem. Please try again in a moment." },
-  NOT_AVAILABLE: { de: 'Das kann ich am Telefon leider noch nicht erledigen. Darf ich Sie zurückrufen lassen?', en: "I can't do that on the phone yet. May we call you back?" },
   NOT_CONFIGURED: { de: 'Diese Nummer ist bei uns noch nicht eingerichtet.', en: "This number isn't set up with us yet." },
   INTERNAL: { de: 'Ich habe gerade ein technisches Problem. Bitte versuchen Sie es gleich noch einmal.', en: "I'm having a technical problem. Please try again in a moment." },
 };

@@ -63,6 +63,13 @@ describe('Security: rate limits', () => {
     expect((await event(i)).status).toBe(429);
   });
 
+  it('counts inbound webhooks against the called company, not against Retell’s address shared by every tenant', async () => {
+    const inbound = (slug: string) => signedPost(t, '/api/webhooks/retell/inbound', { event: 'call_inbound', call_inbound: { from_number: '+4915112345678', to_number: numberOf(slug) } });
+    expect(await statuses(200, () => inbound('e'))).toEqual(Array(200).fill(200));
+    expect((await inbound('e')).status).toBe(429);
+    expect((await inbound('b')).status).toBe(200);
+  });
+
   it('limits each admin token to 60 requests and the diagnostic endpoint to 10', async () => {
     const tokens = t.app.get(ApiTokensService);
     const [one, two, three] = await Promise.all([1, 2, 3].map(async (n) => (await tokens.create({ kind: 'admin', name: `ops ${n}` })).token));
