@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 
 /** Deeper than any body the gateway accepts; deeper bodies would only exercise recursive validators. */
-export const MAX_BODY_DEPTH = 32;
+const MAX_BODY_DEPTH = 32;
 
 /** Keys that reach object prototypes when merged or transformed; no vendor payload or admin request uses them. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

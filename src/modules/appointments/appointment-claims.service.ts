@@ -80,11 +80,11 @@ export class AppointmentClaimsService {
   }
 
   /** The single-host claim that holds a slot while its outcome is unknown (in flight too long, or timed out). */
-  findUnsettledHolder(eventTypeId: number, start: Date): Promise<Appointment | null> {
+  private findUnsettledHolder(eventTypeId: number, start: Date): Promise<Appointment | null> {
     return this.appointments.findOne({ where: { calcomEventTypeId: eventTypeId, startAt: start, singleHost: true, status: In(['booking', 'uncertain']) } });
   }
 
-  isStale(row: Appointment): boolean {
+  private isStale(row: Appointment): boolean {
     return row.status === 'uncertain' || Date.now() - row.updatedAt.getTime() > this.staleAfterMs;
   }
 

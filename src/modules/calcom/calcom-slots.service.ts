@@ -66,7 +66,7 @@ export class CalcomSlotsService {
   }
 }
 
-export function dayRange(from: string, to: string, timeZone: string): string[] {
+function dayRange(from: string, to: string, timeZone: string): string[] {
   const days: string[] = [];
   const last = DateTime.fromISO(to, { zone: timeZone });
   for (let day = DateTime.fromISO(from, { zone: timeZone }); day <= last && days.length < 366; day = day.plus({ days: 1 })) {

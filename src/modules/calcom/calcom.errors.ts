@@ -39,7 +39,7 @@ const MESSAGE_CODES: Array<[RegExp, DomainErrorCode]> = [
   [/contact method/i, 'CONTACT_REQUIRED'],
 ];
 
-export function upstreamMessage(body: unknown): string {
+function upstreamMessage(body: unknown): string {
   const envelope = (typeof body === 'object' && body !== null ? body : {}) as ErrorEnvelope;
   const message = envelope.error?.message ?? envelope.message;
   return typeof message === 'string' ? message : '';

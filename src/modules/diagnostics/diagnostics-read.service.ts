@@ -25,7 +25,7 @@ export interface CallSummary {
   createdAt: Date;
 }
 
-export function toCallSummary(call: Call): CallSummary {
+function toCallSummary(call: Call): CallSummary {
   return {
     id: call.id,
     retellCallId: call.retellCallId,

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, MoreThan } from 'typeorm';
 import { Appointment } from '../appointments/appointment.entity';
 import { BookingService } from '../appointments/booking.service';
+import type { CalcomAccount } from '../calcom/calcom.types';
 import { Call } from '../calls/call.entity';
 import { CompaniesService } from '../tenants/companies.service';
 import { Customer } from '../tenants/customer.entity';
@@ -64,9 +65,11 @@ export class GdprService {
     });
     let done = 0;
     let failed = 0;
+    const accounts = new Map<string, Promise<CalcomAccount | null>>();
     for (const appointment of upcoming) {
       try {
-        const account = await this.companies.calcomAccount(appointment.companyId);
+        if (!accounts.has(appointment.companyId)) accounts.set(appointment.companyId, this.companies.calcomAccount(appointment.companyId));
+        const account = await accounts.get(appointment.companyId)!;
         if (!account) throw new Error('No Cal.com key');
         await this.booking.cancel(account, appointment.company?.timezone ?? 'UTC', appointment, 'Personal data erased at the customer’s request');
         done += 1;

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DomainError } from '../../common/domain-error';
-import { toE164 } from '../../common/phone';
 import { Appointment } from '../appointments/appointment.entity';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { Attendee, BookingScope } from '../appointments/appointments.types';
 import { AvailabilityService } from '../appointments/availability.service';
 import { BookingService } from '../appointments/booking.service';
 import { resolveWhen, When } from '../appointments/when';
-import { CallsService } from '../calls/calls.service';
 import { CatalogService, findByName } from '../tenants/catalog.service';
 import { CompaniesService } from '../tenants/companies.service';
 import type { Locale } from '../tenants/company.entity';
-import { CustomersService } from '../tenants/customers.service';
+import { Customer } from '../tenants/customer.entity';
 import type {
   BookAppointmentArgs,
   CancelAppointmentArgs,
@@ -21,7 +19,7 @@ import type {
   GetAlternativesArgs,
   RescheduleAppointmentArgs,
 } from './retell-functions.dto';
-import type { CompanyContext } from './retell-skills.service';
+import { CompanyContext, RetellSkillsService } from './retell-skills.service';
 import { fail, FunctionAnswer, joinList, speakDateTime, speakDay, speakSlots } from './speech';
 
 const say = (locale: Locale, de: string, en: string) => (locale === 'de' ? de : en);
@@ -34,8 +32,7 @@ export class RetellCalendarSkillsService {
   constructor(
     private readonly catalog: CatalogService,
     private readonly companies: CompaniesService,
-    private readonly customers: CustomersService,
-    private readonly calls: CallsService,
+    private readonly skills: RetellSkillsService,
     private readonly availability: AvailabilityService,
     private readonly booking: BookingService,
     private readonly appointments: AppointmentsService,
@@ -149,7 +146,7 @@ export class RetellCalendarSkillsService {
   /** Service, Cal.com account and opening hours for one request; a speakable answer when something is missing. */
   private async scope(context: CompanyContext, serviceName: string, branchName?: string, serviceId?: string | null): Promise<BookingScope | FunctionAnswer> {
     const { company } = context;
-    const [services, branches, account] = await Promise.all([this.catalog.listServices(company.id, branchName), this.catalog.listBranches(company.id), this.companies.calcomAccount(company.id)]);
+    const [{ services, branches }, account] = await Promise.all([this.catalog.offering(company.id, branchName), this.companies.calcomAccount(company.id)]);
     const service = services.find((s) => s.id === serviceId) ?? findByName(services, serviceName);
     if (!service) {
       const offered = joinList(company.locale, services.map((s) => s.name), 'or');
@@ -161,13 +158,10 @@ export class RetellCalendarSkillsService {
   }
 
   private async attendee(context: CompanyContext, args: BookAppointmentArgs): Promise<Attendee | FunctionAnswer> {
-    const phone = args.phone ? toE164(args.phone) : context.callerNumber;
-    if (args.phone && !phone) return { success: false, message: say(context.company.locale, 'Die Telefonnummer habe ich nicht verstanden.', "I didn't catch that phone number.") };
     const email = args.email ?? context.customer?.email ?? null;
-    if (!phone && !email) return fail(context.company.locale, 'CONTACT_REQUIRED');
-    const customer = await this.customers.upsert(context.company.id, { name: args.name, phone, email });
-    if (context.callId) await this.calls.attachCustomer(context.callId, customer.id);
-    return { customerId: customer.id, name: args.name, email, phone };
+    const customer = await this.skills.rememberCaller(context, { name: args.name, phone: args.phone, email }, true);
+    if (!(customer instanceof Customer)) return customer;
+    return { customerId: customer.id, name: args.name, email, phone: customer.phoneE164 };
   }
 
   /** The caller's appointment meant by id or day; a question when there is none or several. */

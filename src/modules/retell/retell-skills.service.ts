@@ -3,6 +3,7 @@ import { toE164 } from '../../common/phone';
 import { CallsService } from '../calls/calls.service';
 import { WEEKDAYS } from '../tenants/branch.entity';
 import { CatalogService } from '../tenants/catalog.service';
+import { Customer } from '../tenants/customer.entity';
 import { CustomersService } from '../tenants/customers.service';
 import { CallContext } from './call-context.service';
 import { CollectCustomerInfoArgs, ListServicesArgs } from './retell-functions.dto';
@@ -52,14 +53,27 @@ export class RetellSkillsService {
 
   async collectCustomerInfo(context: CompanyContext, args: CollectCustomerInfoArgs): Promise<FunctionAnswer> {
     const { company } = context;
-    const phone = args.phone ? toE164(args.phone) : context.callerNumber;
-    if (args.phone && !phone) return { success: false, message: company.locale === 'de' ? 'Die Telefonnummer habe ich nicht verstanden.' : "I didn't catch that phone number." };
-    const customer = await this.customers.upsert(company.id, { name: args.name, phone, email: args.email });
-    if (context.callId) await this.calls.attachCustomer(context.callId, customer.id);
+    const customer = await this.rememberCaller(context, args);
+    if (!(customer instanceof Customer)) return customer;
     return {
       success: true,
       message: company.locale === 'de' ? `Danke, ${args.name}. Ich habe Ihre Daten notiert.` : `Thank you, ${args.name}. I've noted your details.`,
       data: { customer_id: customer.id },
     };
+  }
+
+  /**
+   * Saves the caller as a customer of this company (a given phone number, else the number calling) and links the
+   * call to them. A speakable answer instead when the number is unreadable, or when contact details are required and
+   * there are none.
+   */
+  async rememberCaller(context: CompanyContext, details: { name: string; phone?: string; email?: string | null }, requireContact = false): Promise<Customer | FunctionAnswer> {
+    const { company } = context;
+    const phone = details.phone ? toE164(details.phone) : context.callerNumber;
+    if (details.phone && !phone) return { success: false, message: company.locale === 'de' ? 'Die Telefonnummer habe ich nicht verstanden.' : "I didn't catch that phone number." };
+    if (requireContact && !phone && !details.email) return fail(company.locale, 'CONTACT_REQUIRED');
+    const customer = await this.customers.upsert(company.id, { name: details.name, phone, email: details.email });
+    if (context.callId) await this.calls.attachCustomer(context.callId, customer.id);
+    return customer;
   }
 }

@@ -26,16 +26,22 @@ export class CatalogService {
 
   /** Active services, with their branch, optionally only those a named branch offers (company-wide ones included). */
   async listServices(companyId: string, branchName?: string): Promise<Array<Service & { branchName: string | null }>> {
+    return (await this.offering(companyId, branchName)).services;
+  }
+
+  /** The services as `listServices` gives them, and every branch of the company, read once for both. */
+  async offering(companyId: string, branchName?: string): Promise<{ services: Array<Service & { branchName: string | null }>; branches: Branch[] }> {
     const [services, branches] = await Promise.all([
       this.services.find({ where: { companyId, active: true }, order: { name: 'ASC' } }),
       this.listBranches(companyId),
     ]);
     const names = new Map(branches.map((branch) => [branch.id, branch.name]));
     const wanted = branchName ? findByName(branches, branchName) : undefined;
-    if (branchName && !wanted) return [];
-    return services
+    if (branchName && !wanted) return { services: [], branches };
+    const offered = services
       .filter((service) => !wanted || service.branchId === null || service.branchId === wanted.id)
       .map((service) => Object.assign(service, { branchName: service.branchId ? (names.get(service.branchId) ?? null) : null }));
+    return { services: offered, branches };
   }
 }
 
