@@ -8,6 +8,7 @@ import { signRetellBody } from '../src/modules/retell/retell-signature';
 import { BOOKING_NUMBER, bookingTenant, CALCOM_KEY, calcomEnv, dayFromNow, startCalcomFake, ZONE, generousLimits } from '../test/support/calcom';
 import { RETELL_KEY, retellEnv } from '../test/support/retell';
 import { createTestApp } from '../test/support/test-app';
+import { benchDates } from './dates';
 
 /**
  * `npm run bench`: each figure is a ratio against a baseline measured in the same run, on the same machine, so the
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   };
   const day = dayFromNow(5);
   const rows: Array<[string, number, number, string]> = [];
+  const dates = benchDates();
+  rows.push(['read a spoken date vs an ISO timestamp', dates.isoMs, dates.spokenMs, `mean per phrase (target < 0.2 ms)`]);
   const compare = async (label: string, baseline: () => Promise<unknown>, candidate: () => Promise<unknown>, reading: string) => {
     const base = await time(baseline);
     const cand = await time(candidate);
@@ -101,7 +104,7 @@ function print(rows: Array<[string, number, number, string]>, posts: number): vo
   const lines = [`Cal.com fake latency ${UPSTREAM_LATENCY_MS} ms, ${ROUNDS} rounds each, median per request`, ''];
   lines.push(`${'scenario'.padEnd(46)} ${'baseline'.padStart(10)} ${'candidate'.padStart(10)} ${'ratio'.padStart(7)}`);
   for (const [label, base, cand, reading] of rows) {
-    lines.push(`${label.padEnd(46)} ${`${base.toFixed(2)} ms`.padStart(10)} ${`${cand.toFixed(2)} ms`.padStart(10)} ${`${(base / cand).toFixed(2)}x`.padStart(7)}  ${reading}`);
+    lines.push(`${label.padEnd(46)} ${`${base.toFixed(3)} ms`.padStart(10)} ${`${cand.toFixed(3)} ms`.padStart(10)} ${`${(base / cand).toFixed(2)}x`.padStart(7)}  ${reading}`);
   }
   lines.push('', `ratio = baseline / candidate (above 1: the candidate is faster). Booking POSTs sent to Cal.com: ${posts}.`);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -65,6 +65,16 @@ describe('Admin tenants API', () => {
       await request(t.server).get(`/api/admin/companies/${id}`).set(auth()).expect(404);
     });
 
+    it('refuses null for a required field on update (400), keeps the row, and clears an optional one', async () => {
+      const { id } = await createCompany();
+      const res = await request(t.server).patch(`/api/admin/companies/${id}`).set(auth()).send({ name: null }).expect(400);
+      expect(res.body.message).toContain('name');
+      const cleared = await request(t.server).patch(`/api/admin/companies/${id}`).set(auth()).send({ dateOrder: 'mdy' }).expect(200);
+      expect(cleared.body).toMatchObject({ name: 'Salon A', dateOrder: 'mdy' });
+      const reset = await request(t.server).patch(`/api/admin/companies/${id}`).set(auth()).send({ dateOrder: null }).expect(200);
+      expect(reset.body.dateOrder).toBeNull();
+    });
+
     it('names every invalid, missing and unknown field in one 400', async () => {
       const res = await post('/api/admin/companies', { slug: 'Bad Slug', name: 42, timezone: 'Mars/Base', locale: 'fr', isAdmin: true }).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');

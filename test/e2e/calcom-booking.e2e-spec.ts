@@ -45,7 +45,8 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
     const res = await callFunction(t, 'check-availability', { service: 'Haarschnitt', date: day, time: '10:00' }, { call_id: 'second' }).expect(200);
     expect(res.body.success).toBe(false);
     expect(res.body.data.alternatives).toEqual([berlin(day, '09:00'), berlin(day, '09:30'), berlin(day, '10:30')].map((d) => d.toISOString()));
-    expect(res.body.message).toBe('Dieser Termin ist leider schon vergeben. Ich könnte Ihnen 09:00, 09:30 oder 10:30 Uhr anbieten.');
+    const wanted = DateTime.fromISO(`${day}T10:00`, { zone: 'Europe/Berlin' }).setLocale('de').toFormat('cccc, d. LLLL');
+    expect(res.body.message).toBe(`${wanted} um 10:00 Uhr ist leider schon vergeben. Ich könnte Ihnen 09:00, 09:30 oder 10:30 Uhr anbieten.`);
   });
 
   it('fetches today and tomorrow in parallel when no date is given', async () => {
@@ -116,7 +117,7 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(49);
     for (const loser of losers) {
-      expect(loser.body.message).toMatch(/^Dieser Termin ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/);
+      expect(loser.body.message).toMatch(/^\p{L}+, \d+\. \p{L}+ um 12:00 Uhr ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/u);
       expect(loser.body.data.alternatives.length).toBeGreaterThan(0);
       expect(loser.body.data.alternatives).not.toContain(berlin(day, '12:00').toISOString());
     }

@@ -138,7 +138,7 @@ describe('Cal.com engine: outages, timeouts and uncertain outcomes', () => {
     await check('12:00').expect(200);
     fake.bookings.set('elsewhere', { id: 99, uid: 'elsewhere', eventTypeId: 1001, status: 'accepted', start: berlin(day, '12:00'), end: berlin(day, '12:30'), attendee: { name: 'Web', email: 'web@example.org', timeZone: 'Europe/Berlin' }, metadata: {}, createdAt: new Date() });
     const res = await book('12:00').expect(200);
-    expect(res.body.message).toMatch(/^Dieser Termin ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/);
+    expect(res.body.message).toMatch(/^\p{L}+, \d+\. \p{L}+ um 12:00 Uhr ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/u);
     expect(res.body.data.alternatives).not.toContain(berlin(day, '12:00').toISOString());
     expect((await t.dataSource.getRepository(Appointment).findOneByOrFail({})).status).toBe('failed');
     expect(slots()).toHaveLength(2);

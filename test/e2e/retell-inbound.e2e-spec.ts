@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { TenantResolverService } from '../../src/modules/tenants/tenant-resolver.service';
 import { Customer } from '../../src/modules/tenants/customer.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
@@ -17,10 +18,12 @@ describe('Retell inbound call webhook', () => {
   it('recognises a known caller for the called company, as string variables', async () => {
     const companyId = (await t.dataSource.query(`SELECT id FROM companies WHERE slug = 'a'`))[0].id;
     await t.dataSource.getRepository(Customer).save({ companyId, name: 'Anna Schmidt', phoneE164: '+4915112345678' });
+    const before = DateTime.now().setZone('Europe/Berlin').setLocale('de');
     const res = await inbound({ from_number: '+4915112345678', to_number: '+493012345678', agent_id: 'agent_a' }).expect(200);
-    expect(res.body).toEqual({
-      call_inbound: { dynamic_variables: { company_name: 'Salon a', branch_name: 'Mitte', customer_name: 'Anna Schmidt', customer_known: 'true' } },
-    });
+    const after = DateTime.now().setZone('Europe/Berlin').setLocale('de');
+    const { current_date, current_weekday, current_time, ...variables } = res.body.call_inbound.dynamic_variables;
+    expect(variables).toEqual({ company_name: 'Salon a', branch_name: 'Mitte', customer_name: 'Anna Schmidt', customer_known: 'true', current_timezone: 'Europe/Berlin' });
+    expect([before, after].map((at) => [at.toISODate(), at.toFormat('cccc'), at.toFormat('HH:mm')])).toContainEqual([current_date, current_weekday, current_time]);
   });
 
   it('greets an unknown caller without a name', async () => {

@@ -8,7 +8,12 @@ const SPRING = new Date('2026-03-28T09:00:00Z');
 // Saturday 24 October 2026, 10:00 CEST: the clocks go back the next night (03:00 → 02:00).
 const AUTUMN = new Date('2026-10-24T08:00:00Z');
 
-type Row = [locale: 'de' | 'en', input: WhenInput, now: Date, expected: string | { day: string; period?: [number, number] }];
+type Row = [
+  locale: 'de' | 'en',
+  input: WhenInput,
+  now: Date,
+  expected: string | { day: string; period?: [number, number] },
+];
 
 const TABLE: Row[] = [
   ['de', { date: 'morgen', time: '14 Uhr' }, NOV, '2026-11-30T13:00:00.000Z'],
@@ -56,7 +61,8 @@ const TABLE: Row[] = [
 
 const summary = (when: When) => {
   if (when.kind === 'instant') return when.instant.toISOString();
-  if (when.kind === 'day') return { day: when.day, ...(when.period ? { period: [when.period.from, when.period.to] } : {}) };
+  if (when.kind === 'day')
+    return { day: when.day, ...(when.period ? { period: [when.period.from, when.period.to] } : {}) };
   return when.kind;
 };
 
@@ -75,7 +81,19 @@ describe(resolveWhen.name, () => {
   });
 
   it('reads the same words in another timezone as that zone’s wall clock', () => {
-    expect(summary(resolveWhen({ date: 'tomorrow', time: '9am' }, 'America/New_York', 'en', NOV))).toBe('2026-11-30T14:00:00.000Z');
+    expect(summary(resolveWhen({ date: 'tomorrow', time: '9am' }, 'America/New_York', 'en', NOV))).toBe(
+      '2026-11-30T14:00:00.000Z',
+    );
+  });
+
+  it('reads "2/3" in the company’s date order, month first by default only in US zones', () => {
+    const day = (zone: string, dateOrder?: 'dmy' | 'mdy') =>
+      summary(resolveWhen({ date: '2/3' }, zone, 'en', NOV, { dateOrder }));
+    expect(day(BERLIN)).toEqual({ day: '2027-03-02' });
+    expect(day('America/Chicago')).toEqual({ day: '2027-02-03' });
+    expect(day(BERLIN, 'mdy')).toEqual({ day: '2027-02-03' });
+    expect(day('America/Chicago', 'dmy')).toEqual({ day: '2027-03-02' });
+    expect(day(BERLIN, 'mdy')).toEqual(summary(resolveWhen({ date: '2/3' }, BERLIN, 'de', NOV, { dateOrder: 'mdy' })));
   });
 
   it('names today and tomorrow in the company’s timezone, not the server’s', () => {

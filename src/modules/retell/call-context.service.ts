@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Locale } from '../tenants/company.entity';
+import type { DateOrder, Locale } from '../tenants/company.entity';
 import { splitParties, TENANT_CTE } from '../tenants/tenant-resolver.service';
 import { RetellPrincipal } from './retell-auth.guard';
 
@@ -9,7 +9,7 @@ export interface CallContext {
   retellCallId: string | null;
   callId: string | null;
   callerNumber: string | null;
-  company: { id: string; name: string; timezone: string; locale: Locale } | null;
+  company: { id: string; name: string; timezone: string; locale: Locale; dateOrder: DateOrder | null } | null;
   branch: { id: string; name: string } | null;
   customer: { id: string; name: string | null; email: string | null; phone: string | null } | null;
 }
@@ -54,7 +54,7 @@ chosen AS (
          u.branch_id, COALESCE(u.customer_id, CASE WHEN $4::text IS NULL THEN (SELECT id FROM customer) END) AS customer_id
   FROM (SELECT 1) one LEFT JOIN upserted u ON true
 )
-SELECT chosen.call_id, co.id AS company_id, co.name AS company_name, co.timezone, co.locale,
+SELECT chosen.call_id, co.id AS company_id, co.name AS company_name, co.timezone, co.locale, co.date_order,
        br.id AS branch_id, br.name AS branch_name, cu.id AS customer_id, cu.name AS customer_name,
        cu.email AS customer_email, cu.phone_e164 AS customer_phone, (SELECT id FROM company) AS resolved_company_id
 FROM chosen
@@ -87,7 +87,13 @@ export class CallContextService {
       callId: row.call_id,
       callerNumber,
       company: row.company_id
-        ? { id: row.company_id, name: row.company_name as string, timezone: row.timezone as string, locale: row.locale as Locale }
+        ? {
+            id: row.company_id,
+            name: row.company_name as string,
+            timezone: row.timezone as string,
+            locale: row.locale as Locale,
+            dateOrder: (row.date_order as DateOrder | null) ?? null,
+          }
         : null,
       branch: row.branch_id ? { id: row.branch_id, name: row.branch_name as string } : null,
       customer: row.customer_id

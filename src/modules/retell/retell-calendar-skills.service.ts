@@ -6,7 +6,8 @@ import { AppointmentsService } from '../appointments/appointments.service';
 import { Attendee, BookingScope } from '../appointments/appointments.types';
 import { AvailabilityService } from '../appointments/availability.service';
 import { BookingService } from '../appointments/booking.service';
-import { resolveWhen, When } from '../appointments/when';
+import { resolveWhen, When, WhenInput } from '../appointments/when';
+import type { OpeningHours } from '../tenants/branch.entity';
 import { CatalogService, findByName } from '../tenants/catalog.service';
 import { CompaniesService } from '../tenants/companies.service';
 import type { Locale } from '../tenants/company.entity';
@@ -20,7 +21,7 @@ import type {
   RescheduleAppointmentArgs,
 } from './retell-functions.dto';
 import { CompanyContext, RetellSkillsService } from './retell-skills.service';
-import { fail, FunctionAnswer, joinList, speakDateTime, speakDay, speakSlots } from './speech';
+import { fail, FunctionAnswer, joinList, speakClarification, speakDateTime, speakDay, speakSlots } from './speech';
 
 const say = (locale: Locale, de: string, en: string) => (locale === 'de' ? de : en);
 const iso = (instants: Date[]) => instants.map((instant) => instant.toISOString());
@@ -42,8 +43,8 @@ export class RetellCalendarSkillsService {
     const scope = await this.scope(context, args.service, args.branch);
     if (!('account' in scope)) return scope;
     const { locale, timezone } = context.company;
-    const when = resolveWhen({ date: args.date, time: args.time }, timezone, locale);
-    if (when.kind === 'invalid') return this.unreadable(locale);
+    const when = this.when(context, { date: args.date, time: args.time }, scope.openingHours);
+    if (when.kind === 'invalid' || when.kind === 'clarify') return this.unsure(context, when);
     const result = await this.availability.check(scope, when);
     if (result.kind === 'free') {
       return { success: true, message: say(locale, `${cap(speakDateTime(result.instant, timezone, locale))} ist frei.`, `${cap(speakDateTime(result.instant, timezone, locale))} is available.`), data: { available: true, start: result.instant.toISOString() } };
@@ -60,8 +61,9 @@ export class RetellCalendarSkillsService {
   async getAlternatives(context: CompanyContext, args: GetAlternativesArgs): Promise<FunctionAnswer> {
     const scope = await this.scope(context, args.service);
     if (!('account' in scope)) return scope;
-    const wanted = this.instantOf(resolveWhen({ date: args.date, time: args.time }, context.company.timezone, context.company.locale), context.company.timezone);
-    if (!wanted) return this.unreadable(context.company.locale);
+    const when = this.when(context, { date: args.date, time: args.time }, scope.openingHours);
+    const wanted = this.instantOf(when, context.company.timezone);
+    if (!wanted) return this.unsure(context, when);
     return this.offer(context, null, await this.availability.alternatives(scope, wanted));
   }
 
@@ -70,8 +72,8 @@ export class RetellCalendarSkillsService {
     const scope = await this.scope(context, args.service);
     if (!('account' in scope)) return scope;
     const { locale, timezone } = context.company;
-    const when = resolveWhen({ date: args.date, time: args.time }, timezone, locale);
-    if (when.kind !== 'instant') return when.kind === 'invalid' ? this.unreadable(locale) : { success: false, message: say(locale, 'Zu welcher Uhrzeit hätten Sie gern den Termin?', 'What time would you like?'), data: { missing: ['time'] } };
+    const when = this.when(context, { date: args.date, time: args.time }, scope.openingHours);
+    if (when.kind !== 'instant') return this.needTime(context, when, say(locale, 'Zu welcher Uhrzeit hätten Sie gern den Termin?', 'What time would you like?'));
     const result = await this.availability.check(scope, when);
     if (result.kind !== 'free') return this.offer(context, when.instant, result.kind === 'taken' ? result.alternatives : []);
     const summary = `${scope.service.name} ${say(locale, 'am', 'on')} ${speakDateTime(when.instant, timezone, locale)} ${say(locale, 'für', 'for')} ${args.name}`;
@@ -82,8 +84,8 @@ export class RetellCalendarSkillsService {
     const { locale, timezone } = context.company;
     const scope = await this.scope(context, args.service);
     if (!('account' in scope)) return scope;
-    const when = resolveWhen({ date: args.date, time: args.time, start: args.start }, timezone, locale);
-    if (when.kind !== 'instant') return when.kind === 'invalid' ? this.unreadable(locale) : { success: false, message: say(locale, 'Mir fehlt noch die Uhrzeit.', 'I still need the time.'), data: { missing: ['time'] } };
+    const when = this.when(context, { date: args.date, time: args.time, start: args.start }, scope.openingHours);
+    if (when.kind !== 'instant') return this.needTime(context, when, say(locale, 'Mir fehlt noch die Uhrzeit.', 'I still need the time.'));
     const attendee = await this.attendee(context, args);
     if ('message' in attendee) return attendee;
     const key = `${context.retellCallId ?? `customer-${attendee.customerId}`}:${scope.service.id}:${when.instant.toISOString()}`;
@@ -112,8 +114,8 @@ export class RetellCalendarSkillsService {
     if (!(target instanceof Appointment)) return target;
     const scope = await this.scope(context, target.service?.name ?? '', undefined, target.serviceId);
     if (!('account' in scope)) return scope;
-    const when = resolveWhen({ date: args.new_date, time: args.new_time }, context.company.timezone, context.company.locale);
-    if (when.kind !== 'instant') return this.unreadable(context.company.locale);
+    const when = this.when(context, { date: args.new_date, time: args.new_time }, scope.openingHours);
+    if (when.kind !== 'instant') return this.unsure(context, when);
     if (target.startAt.getTime() === when.instant.getTime()) return this.booked(context, scope, target, 'moved');
     try {
       const check = await this.availability.check(scope, when);
@@ -169,9 +171,9 @@ export class RetellCalendarSkillsService {
     const { company, customer } = context;
     const none = { success: false, message: say(company.locale, 'Ich finde keinen passenden Termin für Sie.', "I can't find a matching appointment for you."), data: { appointments: [] } };
     if (!customer) return none;
-    const when = date ? resolveWhen({ date }, company.timezone, company.locale) : undefined;
+    const when = date ? this.when(context, { date }) : undefined;
     const day = when && (when.kind === 'instant' || when.kind === 'day') ? when.day : undefined;
-    if (when && !day) return this.unreadable(company.locale);
+    if (when && !day) return this.unsure(context, when);
     const rows = await this.appointments.findForCaller(company.id, customer.id, { appointmentId, day, timeZone: company.timezone, includeCancelled });
     if (rows.length === 0) return none;
     if (rows.length === 1) return rows[0];
@@ -198,7 +200,8 @@ export class RetellCalendarSkillsService {
   /** "That time is taken" (when there was one) and up to three others, or that nothing is free. */
   private offer(context: CompanyContext, wanted: Date | null, alternatives: Date[], extra: Record<string, unknown> = {}): FunctionAnswer {
     const { locale, timezone } = context.company;
-    const taken = wanted ? say(locale, 'Dieser Termin ist leider schon vergeben.', 'That time is already taken.') : '';
+    const spokenWanted = wanted ? cap(speakDateTime(wanted, timezone, locale)) : '';
+    const taken = wanted ? say(locale, `${spokenWanted} ist leider schon vergeben.`, `${spokenWanted} is already taken.`) : '';
     const data = { available: false, ...extra, alternatives: iso(alternatives) };
     if (alternatives.length === 0) return { success: false, message: `${taken} ${say(locale, 'In den nächsten Tagen ist leider nichts frei.', 'Nothing is free in the next days, unfortunately.')}`.trim(), data };
     const options = speakSlots(alternatives, timezone, locale, 'or');
@@ -211,7 +214,25 @@ export class RetellCalendarSkillsService {
     return null;
   }
 
-  private unreadable(locale: Locale): FunctionAnswer {
+  /** The caller's words on the company's calendar: its timezone, its date order, the branch's opening hours. */
+  private when(context: CompanyContext, input: WhenInput, openingHours: OpeningHours | null = null): When {
+    const { timezone, locale, dateOrder } = context.company;
+    return resolveWhen(input, timezone, locale, new Date(), { openingHours, dateOrder: dateOrder ?? undefined });
+  }
+
+  /** A day without a time (ask for the time), or a phrase that was not read or needs the caller to choose. */
+  private needTime(context: CompanyContext, when: When, question: string): FunctionAnswer {
+    if (when.kind === 'invalid' || when.kind === 'clarify') return this.unsure(context, when);
+    return { success: false, message: question, data: { missing: ['time'] } };
+  }
+
+  /** Never a guess: an unread phrase is asked again, an ambiguous one is asked as a choice. */
+  private unsure(context: CompanyContext, when: When): FunctionAnswer {
+    const { locale, timezone } = context.company;
+    if (when.kind === 'clarify') {
+      const options = when.options.map((option) => option.toISOString());
+      return { success: false, message: speakClarification(when, timezone, locale), data: { missing: ['date'], clarify: when.reason, options } };
+    }
     return { success: false, message: say(locale, 'Das Datum habe ich leider nicht verstanden. Welcher Tag und welche Uhrzeit?', "Sorry, I didn't catch the date. Which day and time?"), data: { missing: ['date'] } };
   }
 }

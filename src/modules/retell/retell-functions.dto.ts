@@ -9,6 +9,17 @@ import { VendorPayload } from '../../common/vendor-payload';
  */
 const text = (max: number) => [IsString(), Length(1, max)];
 const Text = (max: number): PropertyDecorator => (target, key) => text(max).forEach((decorate) => decorate(target, key));
+/**
+ * Retell fills {{…}} in property descriptions from the call's dynamic variables (docs.retellai.com/build/dynamic-variables).
+ * Dates and times: ISO when the model is sure (it knows today from the inbound webhook's `current_date`), the
+ * caller's own words otherwise; the gateway reads both in the company's timezone and asks back when unsure.
+ */
+const DAY = (what: string) =>
+  `${what}: YYYY-MM-DD if you are sure of the date (today is {{current_date}}, a {{current_weekday}}), ` +
+  'otherwise exactly the words the caller used ("übernächsten Freitag", "the 15th", "morgen")';
+const TIME = (what: string) =>
+  `${what}: HH:mm on the 24-hour clock if you are sure, otherwise exactly the words the caller used ` +
+  '("halb vier", "quarter past three", "nachmittags")';
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 @VendorPayload()
@@ -25,10 +36,10 @@ export class CheckAvailabilityArgs {
   @ApiProperty({ description: 'The service the caller wants, in their words' })
   @Text(200) service: string;
 
-  @ApiPropertyOptional({ description: 'Day, as YYYY-MM-DD or as the caller said it ("morgen", "next Tuesday")' })
+  @ApiPropertyOptional({ description: DAY('The day') })
   @IsOptional() @Text(100) date?: string;
 
-  @ApiPropertyOptional({ description: 'Time, as HH:mm or as the caller said it ("14 Uhr", "afternoon")' })
+  @ApiPropertyOptional({ description: TIME('The time') })
   @IsOptional() @Text(100) time?: string;
 
   @ApiPropertyOptional({ description: 'Branch name' })
@@ -40,10 +51,10 @@ export class GetAlternativesArgs {
   @ApiProperty({ description: 'The service the caller wants' })
   @Text(200) service: string;
 
-  @ApiProperty({ description: 'The day the caller wanted' })
+  @ApiProperty({ description: DAY('The day the caller wanted') })
   @Text(100) date: string;
 
-  @ApiProperty({ description: 'The time the caller wanted' })
+  @ApiProperty({ description: TIME('The time the caller wanted') })
   @Text(100) time: string;
 }
 
@@ -64,10 +75,10 @@ export class CollectAppointmentDataArgs extends CollectCustomerInfoArgs {
   @ApiProperty({ description: 'The service' })
   @Text(200) service: string;
 
-  @ApiProperty({ description: 'The day' })
+  @ApiProperty({ description: DAY('The day') })
   @Text(100) date: string;
 
-  @ApiProperty({ description: 'The time' })
+  @ApiProperty({ description: TIME('The time') })
   @Text(100) time: string;
 
   @ApiProperty({ description: 'false: check and repeat back; true: the caller confirmed, book it' })
@@ -79,10 +90,10 @@ export class BookAppointmentArgs extends CollectCustomerInfoArgs {
   @ApiProperty({ description: 'The service' })
   @Text(200) service: string;
 
-  @ApiPropertyOptional({ description: 'The day (or give start)' })
+  @ApiPropertyOptional({ description: DAY('The day (or give start)') })
   @IsOptional() @Text(100) date?: string;
 
-  @ApiPropertyOptional({ description: 'The time (or give start)' })
+  @ApiPropertyOptional({ description: TIME('The time (or give start)') })
   @IsOptional() @Text(100) time?: string;
 
   @ApiPropertyOptional({ description: 'Start as an ISO 8601 instant, instead of date and time' })
@@ -97,7 +108,7 @@ export class CancelAppointmentArgs {
   @ApiPropertyOptional({ description: 'Id of the appointment, if known' })
   @IsOptional() @IsUUID() appointment_id?: string;
 
-  @ApiPropertyOptional({ description: 'Day of the appointment to cancel' })
+  @ApiPropertyOptional({ description: DAY('Day of the appointment to cancel') })
   @IsOptional() @Text(100) date?: string;
 
   @ApiPropertyOptional({ description: 'Why the caller cancels' })
@@ -109,12 +120,12 @@ export class RescheduleAppointmentArgs {
   @ApiPropertyOptional({ description: 'Id of the appointment, if known' })
   @IsOptional() @IsUUID() appointment_id?: string;
 
-  @ApiPropertyOptional({ description: 'Current day of the appointment' })
+  @ApiPropertyOptional({ description: DAY('Current day of the appointment') })
   @IsOptional() @Text(100) date?: string;
 
-  @ApiProperty({ description: 'The new day' })
+  @ApiProperty({ description: DAY('The new day') })
   @Text(100) new_date: string;
 
-  @ApiProperty({ description: 'The new time' })
+  @ApiProperty({ description: TIME('The new time') })
   @Text(100) new_time: string;
 }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { ForbiddenException, Injectable, Logger } from '@nestjs/common';
 import { parseVendorPayload } from '../../common/vendor-payload';
 import { CallsService, RecordOutcome } from '../calls/calls.service';
@@ -62,6 +63,7 @@ export class RetellWebhooksService {
             branch_name: tenant.branchName ?? '',
             customer_name: tenant.customerName ?? '',
             customer_known: tenant.customerId ? 'true' : 'false',
+            ...localClock(tenant.timezone, tenant.locale),
           },
         },
       };
@@ -70,6 +72,20 @@ export class RetellWebhooksService {
       return { call_inbound: {} };
     }
   }
+}
+
+/**
+ * The company's own date and time, so the agent's LLM can turn "übermorgen" into a date itself: Retell's
+ * `{{current_time}}` is in America/Los_Angeles unless the prompt names a zone.
+ */
+export function localClock(timeZone: string, locale: string, now = new Date()): Record<string, string> {
+  const local = DateTime.fromJSDate(now, { zone: timeZone }).setLocale(locale === 'en' ? 'en' : 'de');
+  return {
+    current_date: local.toISODate()!,
+    current_weekday: local.toFormat('cccc'),
+    current_time: local.toFormat('HH:mm'),
+    current_timezone: timeZone,
+  };
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DomainErrorCode } from '../../common/domain-error';
+import type { When } from '../appointments/when';
 import type { Locale } from '../tenants/company.entity';
 
 /** What every function answers: HTTP 200, a sentence the agent can say, and data for the LLM. */
@@ -73,14 +74,34 @@ export function speakTime(instant: Date, timezone: string, locale: Locale): stri
   return locale === 'de' ? `${local.toFormat('HH:mm')} Uhr` : local.setLocale('en').toFormat('h:mm a');
 }
 
-/** "heute" / "morgen" / "Dienstag, 1. Dezember" (en: "today", "tomorrow", "Tuesday, December 1"). */
+/**
+ * "heute, Dienstag, 1. Dezember" / "morgen, Mittwoch, 2. Dezember" / "Freitag, 4. Dezember" (en: "today, Tuesday,
+ * December 1"): always weekday and date, so the caller can correct a day that was misunderstood.
+ */
 export function speakDay(day: string, timezone: string, locale: Locale, now = new Date()): string {
   const target = DateTime.fromISO(day, { zone: timezone }).startOf('day');
   const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
   const offset = Math.round(target.diff(today, 'days').days);
-  if (offset === 0) return locale === 'de' ? 'heute' : 'today';
-  if (offset === 1) return locale === 'de' ? 'morgen' : 'tomorrow';
-  return target.setLocale(locale).toFormat(locale === 'de' ? 'cccc, d. LLLL' : 'cccc, LLLL d');
+  const date = target.setLocale(locale).toFormat(locale === 'de' ? 'cccc, d. LLLL' : 'cccc, LLLL d');
+  const relative = RELATIVE_DAYS[locale][offset];
+  return relative ? `${relative}, ${date}` : date;
+}
+
+const RELATIVE_DAYS: Record<Locale, Record<number, string>> = { de: { 0: 'heute', 1: 'morgen' }, en: { 0: 'today', 1: 'tomorrow' } };
+
+/** "Meinen Sie Mittwoch, 2. Dezember um 07:00 Uhr oder um 19:00 Uhr?"; "Der 10. Dezember ist ein Donnerstag. …" */
+export function speakClarification(when: When & { kind: 'clarify' }, timezone: string, locale: Locale): string {
+  const [first, second] = when.options;
+  if (when.reason === 'meridiem' && second) {
+    const other = speakTime(second, timezone, locale);
+    return locale === 'de'
+      ? `Meinen Sie ${speakDateTime(first, timezone, locale)} oder um ${other}?`
+      : `Do you mean ${speakDateTime(first, timezone, locale)} or at ${other}?`;
+  }
+  const day = DateTime.fromJSDate(first, { zone: timezone }).setLocale(locale);
+  return locale === 'de'
+    ? `Der ${day.toFormat('d. LLLL')} ist ein ${day.toFormat('cccc')}. Welchen Tag meinen Sie genau?`
+    : `${day.toFormat('LLLL d')} is a ${day.toFormat('cccc')}. Which day do you mean?`;
 }
 
 /** Times of one day, "9:00, 9:30 und 10:00 Uhr"; slots on other days get their day said too. */

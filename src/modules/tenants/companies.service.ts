@@ -13,13 +13,14 @@ export interface CompanyView {
   name: string;
   timezone: string;
   locale: string;
+  dateOrder: string | null;
   retellAgentIds: string[];
   hasCalcomApiKey: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
 
-const WITH_KEY = { calcomApiKey: true, id: true, slug: true, name: true, timezone: true, locale: true, retellAgentIds: true, createdAt: true, updatedAt: true } as const;
+const WITH_KEY = { calcomApiKey: true, id: true, slug: true, name: true, timezone: true, locale: true, dateOrder: true, retellAgentIds: true, createdAt: true, updatedAt: true } as const;
 
 export function toCompanyView({ calcomApiKey, ...company }: Company): CompanyView {
   return { ...company, hasCalcomApiKey: Boolean(calcomApiKey) };
@@ -44,6 +45,7 @@ export class CompaniesService {
       name: dto.name,
       timezone: dto.timezone ?? 'Europe/Berlin',
       locale: dto.locale ?? 'de',
+      dateOrder: dto.dateOrder ?? null,
       calcomApiKey: dto.calcomApiKey ?? null,
       retellAgentIds: dto.retellAgentIds ?? [],
     });
@@ -58,6 +60,7 @@ export class CompaniesService {
       name: dto.name,
       timezone: dto.timezone,
       locale: dto.locale,
+      dateOrder: dto.dateOrder,
       calcomApiKey: dto.calcomApiKey,
       retellAgentIds: dto.retellAgentIds,
     }));

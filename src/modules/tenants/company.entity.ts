@@ -1,9 +1,12 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn, UuidPrimaryColumn } from '../../database/columns';
 
 export type Locale = 'de' | 'en';
+/** How callers write numeric dates: "2/3" is 2 March (`dmy`) or February 3 (`mdy`). */
+export type DateOrder = 'dmy' | 'mdy';
 
 @Entity('companies')
+@Check('chk_companies_date_order', `"date_order" IN ('dmy', 'mdy')`)
 export class Company {
   @UuidPrimaryColumn()
   id: string;
@@ -20,6 +23,10 @@ export class Company {
 
   @Column('varchar', { length: 2, default: 'de' })
   locale: Locale;
+
+  /** Null: month first in US timezones, day first elsewhere. */
+  @Column('varchar', { length: 3, nullable: true })
+  dateOrder: DateOrder | null;
 
   /** Write-only: never selected unless asked for, never serialised, never logged. */
   @Column('text', { nullable: true, select: false })

@@ -12,6 +12,8 @@ export interface CallParties {
 export interface ResolvedTenant {
   companyId: string;
   companyName: string;
+  timezone: string;
+  locale: string;
   branchId: string | null;
   branchName: string | null;
   customerId: string | null;
@@ -55,7 +57,8 @@ export class TenantResolverService {
     const { businessNumber, callerNumber } = splitParties(parties);
     const rows: Array<Record<string, string | null>> = await manager.query(
       `WITH ${TENANT_CTE}
-       SELECT company.id AS company_id, company.name AS company_name, company.branch_id, company.branch_name,
+       SELECT company.id AS company_id, company.name AS company_name, company.timezone, company.locale,
+              company.branch_id, company.branch_name,
               customer.id AS customer_id, customer.name AS customer_name
        FROM company LEFT JOIN customer ON true`,
       [businessNumber, parties.agentId ?? null, callerNumber],
@@ -65,6 +68,8 @@ export class TenantResolverService {
     return {
       companyId: row.company_id as string,
       companyName: row.company_name as string,
+      timezone: row.timezone as string,
+      locale: row.locale as string,
       branchId: row.branch_id,
       branchName: row.branch_name,
       customerId: row.customer_id,

@@ -40,6 +40,7 @@ export class TenantsImportService {
         name: dto.name,
         timezone: dto.timezone ?? existing?.timezone ?? 'Europe/Berlin',
         locale: dto.locale ?? existing?.locale ?? 'de',
+        dateOrder: dto.dateOrder !== undefined ? dto.dateOrder : (existing?.dateOrder ?? null),
         retellAgentIds: dto.retellAgentIds ?? existing?.retellAgentIds ?? [],
         ...(dto.calcomApiKey !== undefined ? { calcomApiKey: dto.calcomApiKey } : {}),
       }),

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { IsE164, IsIanaTimezone, IsOpeningHours } from '../../common/validation';
 import type { OpeningHours } from './branch.entity';
-import type { Locale } from './company.entity';
+import type { DateOrder, Locale } from './company.entity';
 
 export class CreateCompanyDto {
   @ApiProperty({ example: 'salon-mitte', description: 'Stable key, lowercase letters, digits and dashes' })
@@ -40,6 +40,15 @@ export class CreateCompanyDto {
   @IsIn(['de', 'en'])
   locale?: Locale;
 
+  @ApiPropertyOptional({
+    enum: ['dmy', 'mdy'],
+    nullable: true,
+    description: 'How callers write numeric dates ("2/3"); unset: month first in US timezones, day first elsewhere',
+  })
+  @IsOptional()
+  @IsIn(['dmy', 'mdy'])
+  dateOrder?: DateOrder | null;
+
   @ApiPropertyOptional({ description: 'Write-only: stored, never returned', writeOnly: true })
   @IsOptional()
   @IsString()
@@ -55,7 +64,7 @@ export class CreateCompanyDto {
   retellAgentIds?: string[];
 }
 
-export class UpdateCompanyDto extends PartialType(CreateCompanyDto) {}
+export class UpdateCompanyDto extends PartialType(CreateCompanyDto, { skipNullProperties: false }) {}
 
 export class CreateBranchDto {
   @ApiProperty({ example: 'Mitte' })
@@ -75,7 +84,7 @@ export class CreateBranchDto {
   openingHours?: OpeningHours;
 }
 
-export class UpdateBranchDto extends PartialType(CreateBranchDto) {}
+export class UpdateBranchDto extends PartialType(CreateBranchDto, { skipNullProperties: false }) {}
 
 export class CreatePhoneNumberDto {
   @ApiProperty({ example: '+493012345678' })
@@ -94,7 +103,7 @@ export class CreatePhoneNumberDto {
   label?: string;
 }
 
-export class UpdatePhoneNumberDto extends PartialType(CreatePhoneNumberDto) {}
+export class UpdatePhoneNumberDto extends PartialType(CreatePhoneNumberDto, { skipNullProperties: false }) {}
 
 export class CreateServiceDto {
   @ApiProperty({ example: 'Haircut' })
@@ -137,7 +146,7 @@ export class CreateServiceDto {
   active?: boolean;
 }
 
-export class UpdateServiceDto extends PartialType(CreateServiceDto) {}
+export class UpdateServiceDto extends PartialType(CreateServiceDto, { skipNullProperties: false }) {}
 
 export class ListQueryDto {
   @ApiPropertyOptional({ default: 100, maximum: 500 })

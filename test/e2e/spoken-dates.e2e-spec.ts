@@ -1,0 +1,125 @@
+import { DateTime } from 'luxon';
+import type { CalcomFake } from '../../src/calcom-fake/calcom-fake';
+import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
+import {
+  berlin,
+  bookingTenant,
+  calcomEnv,
+  callFunction,
+  dayFromNow,
+  generousLimits,
+  startCalcomFake,
+  ZONE,
+} from '../support/calcom';
+import { retellEnv } from '../support/retell';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const SEVEN_TO_NINE = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['07:00', '21:00']]]),
+);
+const spokenDay = (day: string) => DateTime.fromISO(day, { zone: ZONE }).setLocale('de').toFormat('cccc, d. LLLL');
+
+describe('Spoken dates at the function endpoints', () => {
+  let t: TestApp;
+  let fake: CalcomFake;
+  const tomorrow = dayFromNow(1);
+  const slotRequests = () => fake.requestsTo('GET', /^\/v2\/slots$/);
+
+  beforeAll(async () => {
+    fake = await startCalcomFake();
+    t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits } });
+  });
+  beforeEach(async () => {
+    await t.app.get(TenantsImportService).importDocument({ companies: [bookingTenant()] });
+  });
+  afterEach(async () => {
+    fake.reset();
+    await t.reset();
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+
+  it('reads a German idiom and says weekday, date and time back', async () => {
+    const res = await callFunction(t, 'check-availability', {
+      service: 'Haarschnitt',
+      date: 'morgen',
+      time: 'um halb vier',
+    }).expect(200);
+    expect(res.body).toMatchObject({
+      success: true,
+      data: { available: true, start: berlin(tomorrow, '15:30').toISOString() },
+    });
+    expect(res.body.message).toBe(`${spokenDay(tomorrow)} um 15:30 Uhr ist frei.`);
+  });
+
+  it('asks again, without asking Cal.com, when it cannot read the whole phrase', async () => {
+    const res = await callFunction(t, 'check-availability', {
+      service: 'Haarschnitt',
+      date: 'morgen irgendwann so kurz nach drei',
+    }).expect(200);
+    expect(res.body).toEqual({
+      success: false,
+      message: 'Das Datum habe ich leider nicht verstanden. Welcher Tag und welche Uhrzeit?',
+      data: { missing: ['date'] },
+    });
+    expect(slotRequests()).toHaveLength(0);
+  });
+
+  it('asks morning or evening when the branch is open at both', async () => {
+    await t.app
+      .get(TenantsImportService)
+      .importDocument({
+        companies: [{ ...bookingTenant(), branches: [{ name: 'Mitte', openingHours: SEVEN_TO_NINE }] }],
+      });
+    const res = await callFunction(t, 'book-appointment', {
+      service: 'Haarschnitt',
+      date: 'morgen',
+      time: 'um 8',
+      name: 'Anna',
+    }).expect(200);
+    expect(res.body.message).toBe(`Meinen Sie ${spokenDay(tomorrow)} um 08:00 Uhr oder um 20:00 Uhr?`);
+    expect(res.body.data).toEqual({
+      missing: ['date'],
+      clarify: 'meridiem',
+      options: [berlin(tomorrow, '08:00'), berlin(tomorrow, '20:00')].map((d) => d.toISOString()),
+    });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('takes the only open half of the day when the branch closes at 20:00', async () => {
+    const res = await callFunction(t, 'check-availability', {
+      service: 'Haarschnitt',
+      date: 'morgen',
+      time: 'um 8',
+    }).expect(200);
+    expect(res.body.data.start).toBe(berlin(tomorrow, '08:00').toISOString());
+  });
+
+  it('says which day a date falls on when the caller named another weekday', async () => {
+    const date = DateTime.fromISO(dayFromNow(3), { zone: ZONE });
+    const wrongWeekday = date.plus({ days: 1 }).setLocale('de').toFormat('cccc');
+    const res = await callFunction(t, 'check-availability', {
+      service: 'Haarschnitt',
+      date: `${wrongWeekday}, ${date.toFormat('d.M.')}`,
+    }).expect(200);
+    expect(res.body.message).toBe(
+      `Der ${date.setLocale('de').toFormat('d. LLLL')} ist ein ${date.setLocale('de').toFormat('cccc')}. Welchen Tag meinen Sie genau?`,
+    );
+    expect(res.body.data.clarify).toBe('day');
+  });
+
+  it('reads numeric dates in the company’s order', async () => {
+    await t.app
+      .get(TenantsImportService)
+      .importDocument({ companies: [{ ...bookingTenant(), locale: 'en', dateOrder: 'mdy' }] });
+    const day = DateTime.fromISO(dayFromNow(3), { zone: ZONE });
+    const res = await callFunction(t, 'check-availability', {
+      service: 'Haarschnitt',
+      date: day.toFormat('M/d'),
+      time: '10:00',
+    }).expect(200);
+    expect(res.body.data.start).toBe(berlin(day.toISODate()!, '10:00').toISOString());
+  });
+});
