@@ -3,9 +3,12 @@ const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 // Dates and short ids stay readable.
 const PHONE = /(?:\+|%2B|\b00)\d[\d\s().-]{5,}\d|\b\d{9,}\b/gi;
 
-/** Masks e-mail addresses and phone numbers inside free text (URLs, error messages) before it is logged. */
+// Credentials someone put in a URL: `?access_token=…`, `&token=…`, `api_key=…` (never read, but never logged either).
+const SECRET_PARAM = /([?&](?:access_token|token|api_key|apikey|key|signature)=)[^&#\s]*/gi;
+
+/** Masks e-mail addresses, phone numbers and credentials in query strings inside free text before it is logged. */
 export function maskPii(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
+  return text.replace(SECRET_PARAM, '$1[redacted]').replace(EMAIL, '[email]').replace(PHONE, '[phone]');
 }
 
 /** Keys whose values are PII or secrets wherever they appear in a logged object. */

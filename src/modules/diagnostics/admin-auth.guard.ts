@@ -1,12 +1,22 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
-import { ADMIN_STRATEGY } from './admin-bearer.strategy';
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { Request } from 'express';
+import type { ApiToken } from './api-token.entity';
+import { ApiTokensService } from './api-tokens.service';
+import { bearerToken } from './bearer-token';
 
-/** Passport's bearer check with the same 401 answer as every other credential failure, whatever went wrong. */
+export type AdminRequest = Request & { user?: ApiToken };
+
+/** An admin token in the `Authorization` header, or 401 with the same answer whatever was wrong. */
 @Injectable()
-export class AdminAuthGuard extends AuthGuard(ADMIN_STRATEGY) {
-  override handleRequest<T>(error: unknown, user: T | false): T {
-    if (error || !user) throw new UnauthorizedException('Invalid or missing credentials');
-    return user;
+export class AdminAuthGuard implements CanActivate {
+  constructor(private readonly tokens: ApiTokensService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AdminRequest>();
+    const token = bearerToken(request);
+    const row = token ? await this.tokens.verify(token, 'admin') : null;
+    if (!row) throw new UnauthorizedException('Invalid or missing credentials');
+    request.user = row;
+    return true;
   }
 }

@@ -2,14 +2,13 @@ import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedExceptio
 import type { Request } from 'express';
 import { retellConfig, RetellConfig } from '../../config/configuration';
 import { ApiTokensService } from '../diagnostics/api-tokens.service';
+import { bearerToken } from '../diagnostics/bearer-token';
 import { verifyRetellSignature } from './retell-signature';
 
 /** How a Retell request proved itself: Retell's signature, or a function token bound to one company. */
 export type RetellPrincipal = { kind: 'signature' } | { kind: 'token'; companyId: string; tokenId: string };
 
 export type RetellRequest = Request & { rawBody?: Buffer; retellPrincipal?: RetellPrincipal };
-
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,256})$/;
 
 /** Decides only; never logs a credential. X-Forwarded-For and client addresses play no part in the decision. */
 @Injectable()
@@ -25,7 +24,7 @@ export class RetellAuthGuard implements CanActivate {
       request.retellPrincipal = { kind: 'signature' };
       return true;
     }
-    const bearer = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const bearer = bearerToken(request);
     const token = bearer ? await this.tokens.verify(bearer, 'function') : null;
     if (token?.companyId) {
       request.retellPrincipal = { kind: 'token', companyId: token.companyId, tokenId: token.id };

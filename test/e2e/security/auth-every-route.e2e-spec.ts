@@ -65,4 +65,17 @@ describe('Security: authentication on every route', () => {
       }
     }
   });
+
+  it('reads tokens from the Authorization header only: a valid token in the query or the body is a 401', async () => {
+    for (const route of routes.filter((r) => !isPublic(r))) {
+      const token = isRetell(route) ? functionToken : t.adminToken;
+      const path = concretePath(route.path);
+      for (const name of ['access_token', 'token']) {
+        cases += 2;
+        const inQuery = await request(t.server)[route.method.toLowerCase() as 'get'](`${path}?${name}=${token}`).send();
+        const inBody = await send(route).send(JSON.stringify({ [name]: token }));
+        expect([`${route.method} ${route.path}`, inQuery.status, inBody.status]).toEqual([`${route.method} ${route.path}`, 401, 401]);
+      }
+    }
+  });
 });

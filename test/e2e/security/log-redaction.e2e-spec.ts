@@ -71,6 +71,9 @@ describe('Security: logs of a full call flow hold no personal data or secrets', 
     await fetch(`${base}/api/admin/customers?phone=${encodeURIComponent(CALLER)}`, { headers: { authorization: `Bearer ${admin}` } });
     await fetch(`${base}/api/admin/customers/by-phone/${encodeURIComponent(CALLER)}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin}` } });
     await fetch(`${base}/api/admin/customers/by-phone/${CALLER}`, { method: 'DELETE', headers: { authorization: 'Bearer wrong' } });
+    // A token put where it does not belong is refused, and logged masked.
+    expect((await fetch(`${base}/api/admin/tokens?access_token=${admin}`)).status).toBe(401);
+    expect((await fetch(`${base}/api/admin/tokens?limit=1&token=${admin}`)).status).toBe(401);
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');

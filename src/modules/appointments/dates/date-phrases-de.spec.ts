@@ -224,6 +224,12 @@ export const DE_FAMILIES: Family[] = [
       ['circa 16 Uhr', '2026-12-01 16:00'],
       ['morgen, so gegen Mittag', '2026-12-02 12:00'],
       ['irgendwann morgen', '2026-12-02'],
+      ['Haben Sie am Freitag was frei?', '2026-12-04'],
+      ['einen Termin für Freitag', '2026-12-04'],
+      ['wenn möglich morgen', '2026-12-02'],
+      ['Montag den siebten um zehn', '2026-12-07 10:00'],
+      ['so um die 15 Uhr', '2026-12-01 15:00'],
+      ['15.00 Uhr', '2026-12-01 15:00'],
     ],
   },
   {

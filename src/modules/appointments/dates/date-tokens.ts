@@ -24,7 +24,7 @@ const REWRITES: Array<[RegExp, string]> = [
   [/(\d)-?(st|nd|rd|th|ten|ter|tes|te|tem|sten|ster)\b/g, '$1#'],
   [/(\w)-?ish\b/g, '$1 ish'],
   [/(\p{L})-(?=\p{L})/gu, '$1 '],
-  [/(\p{L})'s\b/gu, '$1'],
+  [/(\p{L})'(s|d|ll|m|re|ve)\b/gu, '$1'],
 ];
 
 /** Written German weekday abbreviations, only with their dot ("Di., 1.12."): bare "so" and "do" are other words. */
