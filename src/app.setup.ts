@@ -1,11 +1,19 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { bodyHygieneMiddleware } from './common/body-hygiene.middleware';
 import { appConfig, AppConfig } from './config/configuration';
 import { requestIdMiddleware } from './logging/request-id.middleware';
+
+const RETELL_PATHS = ['/api/retell', '/api/webhooks/retell'];
+
+const keepRawBody = (request: IncomingMessage, _response: ServerResponse, buffer: Buffer) => {
+  (request as IncomingMessage & { rawBody?: Buffer }).rawBody = buffer;
+};
 
 export const APP_OPTIONS = { rawBody: true, bodyParser: false, bufferLogs: true, abortOnError: false } as const;
 
@@ -15,8 +23,10 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
-  // Created with bodyParser: false, so this is the only JSON parser; rawBody keeps the bytes Retell signed.
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  // Created with bodyParser: false, so these are the only JSON parsers; both keep the raw bytes Retell signed.
+  // Retell's routes take long calls' transcripts; everything else keeps the small limit.
+  app.use(RETELL_PATHS, json({ limit: config.retellBodyLimit, verify: keepRawBody }));
+  app.use(json({ limit: config.bodyLimit, verify: keepRawBody }));
   app.use(bodyHygieneMiddleware);
   app.use(helmet({ contentSecurityPolicy: false }));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });

@@ -13,7 +13,8 @@ export const appConfig = registerAs('app', () => {
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     corsOrigins: env.CORS_ORIGINS,
-    bodyLimit: '1mb',
+    bodyLimit: 1024 ** 2,
+    retellBodyLimit: env.RETELL_BODY_LIMIT,
   };
 });
 

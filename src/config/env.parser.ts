@@ -30,6 +30,19 @@ export const integer =
     return parsed;
   };
 
+const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2 };
+
+/** A size in bytes, written "25mb", "512kb" or a plain number of bytes. */
+export const byteSize =
+  (fallback: number, min: number, max: number): Rule<number> =>
+  (value) => {
+    if (!present(value)) return fallback;
+    const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(value.trim());
+    const bytes = match ? Number(match[1]) * UNITS[(match[2] ?? 'b').toLowerCase()] : NaN;
+    if (!(bytes >= min && bytes <= max)) throw new Problem(`expects a size such as 25mb, from ${min} to ${max} bytes`);
+    return bytes;
+  };
+
 export const boolean =
   (fallback: boolean): Rule<boolean> =>
   (value) => {

@@ -1,4 +1,4 @@
-import { boolean, integer, list, oneOf, optionalBoolean, parseWith, stringWithDefault, url } from './env.parser';
+import { boolean, byteSize, integer, list, oneOf, optionalBoolean, parseWith, stringWithDefault, url } from './env.parser';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -16,6 +16,8 @@ const rules = {
   REDIS_URL: url(['redis', 'rediss']),
   REDIS_KEY_PREFIX: stringWithDefault('vbg:'),
   RETELL_API_KEYS: list,
+  // A two-hour call's call_ended with every transcript form and per-word timings is a few MB; 25 MB leaves room.
+  RETELL_BODY_LIMIT: byteSize(25 * 1024 ** 2, 1024 ** 2, 200 * 1024 ** 2),
   CALCOM_BASE_URL: url(['http', 'https'], 'https://api.cal.com'),
   CALCOM_TIMEOUT_MS: integer(4000, 100, 60000),
   CALCOM_FAKE: boolean(false),

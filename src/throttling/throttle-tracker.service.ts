@@ -17,8 +17,9 @@ export class ThrottleTrackerService {
 
   async companyOfCall(body: unknown): Promise<string | null> {
     // Function calls and events carry `call`; the inbound webhook carries `call_inbound` (always an inbound call).
-    const envelope = typeof body === 'object' && body !== null ? (body as { call?: unknown; call_inbound?: unknown }) : {};
-    const call = envelope.call ?? envelope.call_inbound;
+    type Envelope = { call?: unknown; call_inbound?: unknown; chat_inbound?: unknown };
+    const envelope: Envelope = typeof body === 'object' && body !== null ? body : {};
+    const call = envelope.call ?? envelope.call_inbound ?? envelope.chat_inbound;
     if (typeof call !== 'object' || call === null) return null;
     const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 64) : null);
     const parties = { direction: text((call as Record<string, unknown>).direction), fromNumber: text((call as Record<string, unknown>).from_number), toNumber: text((call as Record<string, unknown>).to_number), agentId: text((call as Record<string, unknown>).agent_id) };

@@ -57,10 +57,11 @@ export class Call {
   @Column('varchar', { length: 16, nullable: true })
   direction: string | null;
 
-  @Column('varchar', { length: 32, nullable: true })
+  /** As Retell sent it: E.164, a number without `+`, a SIP URI or `anonymous`. Matching uses the E.164 form. */
+  @Column('varchar', { length: 255, nullable: true })
   fromNumber: string | null;
 
-  @Column('varchar', { length: 32, nullable: true })
+  @Column('varchar', { length: 255, nullable: true })
   toNumber: string | null;
 
   @Column('varchar', { length: 32, nullable: true })
@@ -77,6 +78,10 @@ export class Call {
 
   @Column('text', { nullable: true })
   transcript: string | null;
+
+  /** Retell's `transcript_object` (turns with per-word timings), stored once; large, so read only when asked for. */
+  @Column('jsonb', { nullable: true, select: false })
+  transcriptObject: unknown[] | null;
 
   @Column('jsonb', { nullable: true })
   analysis: Record<string, unknown> | null;

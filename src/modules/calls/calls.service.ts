@@ -24,6 +24,8 @@ export interface CallReport {
   endTimestamp?: number;
   durationMs?: number;
   transcript?: string;
+  /** Retell's turns with per-word timings, kept as sent. */
+  transcriptObject?: unknown[];
   disconnectionReason?: string;
   recordingUrl?: string;
   analysis?: Record<string, unknown>;
@@ -105,6 +107,7 @@ export class CallsService {
       endedAt: report.endTimestamp !== undefined ? new Date(report.endTimestamp) : undefined,
       durationMs: report.durationMs,
       transcript: report.transcript,
+      transcriptObject: report.transcriptObject,
       disconnectionReason: report.disconnectionReason,
       recordingUrl: report.recordingUrl,
       analysis: report.analysis,

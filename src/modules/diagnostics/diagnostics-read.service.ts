@@ -68,13 +68,15 @@ export class DiagnosticsReadService {
   async call(id: string) {
     const call = await this.calls.findOne({ where: { id }, relations: { company: true, customer: true } });
     if (!call) throw new NotFoundException(`Call ${id} not found`);
-    const [events, appointments] = await Promise.all([
+    const [events, appointments, words] = await Promise.all([
       this.events.find({ where: { callId: id }, order: { receivedAt: 'ASC' } }),
       this.appointments.find({ where: { callId: id }, order: { createdAt: 'ASC' } }),
+      this.calls.findOne({ where: { id }, select: { id: true, transcriptObject: true } }),
     ]);
     return {
       ...toCallSummary(call),
       transcript: call.transcript,
+      transcriptObject: words?.transcriptObject ?? null,
       analysis: call.analysis,
       costBreakdown: call.costBreakdown,
       events: events.map((event) => ({ event: event.event, receivedAt: event.receivedAt })),

@@ -39,7 +39,7 @@ export class GdprService {
       const company = options.companyId ? `AND company_id = $2` : '';
       const params = options.companyId ? [phone, options.companyId] : [phone];
       const [, calls] = await manager.query(
-        `UPDATE calls SET transcript = NULL, analysis = NULL, recording_url = NULL, customer_id = NULL,
+        `UPDATE calls SET transcript = NULL, transcript_object = NULL, analysis = NULL, recording_url = NULL, customer_id = NULL,
            from_number = CASE WHEN from_number = $1 THEN NULL ELSE from_number END,
            to_number = CASE WHEN to_number = $1 THEN NULL ELSE to_number END, updated_at = now()
          WHERE (from_number = $1 OR to_number = $1 OR customer_id IN (SELECT id FROM customers WHERE phone_e164 = $1 ${company})) ${company}`,

@@ -33,8 +33,8 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     if (this.config.transcriptRetentionDays === 0) return 0;
     const cutoff = new Date(now.getTime() - this.config.transcriptRetentionDays * 86_400_000);
     const [, affected] = await this.dataSource.query(
-      `UPDATE calls SET transcript = NULL, analysis = NULL, updated_at = now()
-       WHERE (transcript IS NOT NULL OR analysis IS NOT NULL) AND COALESCE(ended_at, created_at) < $1`,
+      `UPDATE calls SET transcript = NULL, transcript_object = NULL, analysis = NULL, updated_at = now()
+       WHERE (transcript IS NOT NULL OR transcript_object IS NOT NULL OR analysis IS NOT NULL) AND COALESCE(ended_at, created_at) < $1`,
       [cutoff],
     );
     return Number(affected);

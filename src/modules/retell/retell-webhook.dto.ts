@@ -2,7 +2,9 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { VendorPayload } from '../../common/vendor-payload';
 
-const MAX_TRANSCRIPT = 1_000_000;
+const MAX_TRANSCRIPT = 5_000_000;
+/** E.164, a number without `+`, a SIP URI (`sip:+49…@pbx.example.de`) or `anonymous`: all arrive here. */
+const MAX_NUMBER = 255;
 
 /** The fields of Retell's call object we keep; everything else Retell sends is stripped. */
 @VendorPayload()
@@ -15,8 +17,8 @@ export class RetellCallDto {
   @IsOptional() @IsString() @MaxLength(16) call_type?: string;
   @IsOptional() @IsString() @MaxLength(32) call_status?: string;
   @IsOptional() @IsIn(['inbound', 'outbound']) direction?: 'inbound' | 'outbound';
-  @IsOptional() @IsString() @MaxLength(32) from_number?: string;
-  @IsOptional() @IsString() @MaxLength(32) to_number?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_NUMBER) from_number?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_NUMBER) to_number?: string;
   @IsOptional() @IsInt() start_timestamp?: number;
   @IsOptional() @IsInt() end_timestamp?: number;
   @IsOptional() @IsInt() duration_ms?: number;
@@ -33,25 +35,35 @@ export class RetellWebhookDto {
   @Length(1, 64)
   event: string;
 
+  /** Absent on chat events (`{ event, chat }`), which are acknowledged and not stored. */
+  @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => RetellCallDto)
-  call: RetellCallDto;
+  call?: RetellCallDto;
 }
 
 @VendorPayload()
 export class RetellInboundCallDto {
   @IsOptional() @IsString() @MaxLength(128) agent_id?: string;
-  @IsOptional() @IsString() @MaxLength(32) from_number?: string;
-  @IsOptional() @IsString() @MaxLength(32) to_number?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_NUMBER) from_number?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_NUMBER) to_number?: string;
 }
 
 @VendorPayload()
 export class RetellInboundWebhookDto {
   @IsOptional() @IsString() event?: string;
 
+  @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => RetellInboundCallDto)
-  call_inbound: RetellInboundCallDto;
+  call_inbound?: RetellInboundCallDto;
+
+  /** Inbound SMS and chat: the same fields, answered under `chat_inbound`. */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RetellInboundCallDto)
+  chat_inbound?: RetellInboundCallDto;
 }

@@ -1,17 +1,8 @@
-import { DateTime } from 'luxon';
-import { ForbiddenException, Injectable, Logger } from '@nestjs/common';
-import { parseVendorPayload } from '../../common/vendor-payload';
-import { CallsService, RecordOutcome } from '../calls/calls.service';
+import { BadRequestException, ForbiddenException, Injectable, Logger } from '@nestjs/common';
+import { CallsService, EVENT_RANK, RecordOutcome } from '../calls/calls.service';
 import { TenantResolverService } from '../tenants/tenant-resolver.service';
 import { RetellPrincipal } from './retell-auth.guard';
-import { RetellInboundWebhookDto, RetellWebhookDto } from './retell-webhook.dto';
-
-export interface InboundAnswer {
-  call_inbound: { dynamic_variables?: Record<string, string> };
-}
-
-/** Retell keeps the line ringing while it waits; past this we answer without variables rather than late. */
-const INBOUND_BUDGET_MS = 2000;
+import { RetellCallDto, RetellWebhookDto } from './retell-webhook.dto';
 
 @Injectable()
 export class RetellWebhooksService {
@@ -22,11 +13,19 @@ export class RetellWebhooksService {
     private readonly tenants: TenantResolverService,
   ) {}
 
-  async record({ event, call }: RetellWebhookDto, principal?: RetellPrincipal): Promise<RecordOutcome> {
-    if (principal?.kind === 'token') {
-      const tenant = await this.tenants.resolve({ direction: call.direction, fromNumber: call.from_number, toNumber: call.to_number, agentId: call.agent_id });
-      if (tenant && tenant.companyId !== principal.companyId) throw new ForbiddenException('This call belongs to another company');
+  /**
+   * Stores a call lifecycle event. Every other event (transcript updates, transfers, chat events) is acknowledged
+   * and not stored: Retell retries anything that is not a 2xx, and we have no use for them yet.
+   * `raw` is the body as parsed, whose word-level transcript is stored as sent rather than copied through the DTO.
+   */
+  async record(body: RetellWebhookDto, principal?: RetellPrincipal, raw?: unknown): Promise<RecordOutcome> {
+    const { event, call } = body;
+    if (!EVENT_RANK[event]) {
+      this.logger.debug({ event }, 'Retell event acknowledged, not stored');
+      return 'ignored';
     }
+    if (!call) throw new BadRequestException('call must be an object');
+    if (principal?.kind === 'token') await this.assertSameCompany(call, principal.companyId);
     const outcome = await this.calls.recordEvent(event, {
       callId: call.call_id,
       agentId: call.agent_id,
@@ -39,6 +38,7 @@ export class RetellWebhooksService {
       endTimestamp: call.end_timestamp,
       durationMs: call.duration_ms,
       transcript: call.transcript,
+      transcriptObject: wordLevelTranscript(raw),
       disconnectionReason: call.disconnection_reason,
       recordingUrl: call.recording_url,
       analysis: call.call_analysis,
@@ -48,50 +48,21 @@ export class RetellWebhooksService {
     return outcome;
   }
 
-  /** Recognises the caller for the called company. Fails open: any trouble answers no variables, never an error. */
-  async inbound(body: unknown): Promise<InboundAnswer> {
-    try {
-      const parsed = await parseVendorPayload(RetellInboundWebhookDto, body);
-      if (!parsed.ok) return { call_inbound: {} };
-      const { from_number, to_number, agent_id } = parsed.value.call_inbound;
-      const tenant = await withDeadline(this.tenants.resolve({ direction: 'inbound', fromNumber: from_number, toNumber: to_number, agentId: agent_id }), INBOUND_BUDGET_MS);
-      if (!tenant) return { call_inbound: {} };
-      return {
-        call_inbound: {
-          dynamic_variables: {
-            company_name: tenant.companyName,
-            branch_name: tenant.branchName ?? '',
-            customer_name: tenant.customerName ?? '',
-            customer_known: tenant.customerId ? 'true' : 'false',
-            ...localClock(tenant.timezone, tenant.locale),
-          },
-        },
-      };
-    } catch (error) {
-      this.logger.warn({ error: (error as Error).message }, 'Inbound lookup failed; answering without variables');
-      return { call_inbound: {} };
-    }
+  private async assertSameCompany(call: RetellCallDto, companyId: string): Promise<void> {
+    const parties = {
+      direction: call.direction,
+      fromNumber: call.from_number,
+      toNumber: call.to_number,
+      agentId: call.agent_id,
+    };
+    const tenant = await this.tenants.resolve(parties);
+    if (tenant && tenant.companyId !== companyId) throw new ForbiddenException('This call belongs to another company');
   }
 }
 
-/**
- * The company's own date and time, so the agent's LLM can turn "übermorgen" into a date itself: Retell's
- * `{{current_time}}` is in America/Los_Angeles unless the prompt names a zone.
- */
-export function localClock(timeZone: string, locale: string, now = new Date()): Record<string, string> {
-  const local = DateTime.fromJSDate(now, { zone: timeZone }).setLocale(locale === 'en' ? 'en' : 'de');
-  return {
-    current_date: local.toISODate()!,
-    current_weekday: local.toFormat('cccc'),
-    current_time: local.toFormat('HH:mm'),
-    current_timezone: timeZone,
-  };
-}
-
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+/** `call.transcript_object` as Retell sent it, when it is a list of turns. */
+function wordLevelTranscript(raw: unknown): unknown[] | undefined {
+  const call =
+    typeof raw === 'object' && raw !== null ? (raw as { call?: { transcript_object?: unknown } }).call : undefined;
+  return Array.isArray(call?.transcript_object) ? call.transcript_object : undefined;
 }

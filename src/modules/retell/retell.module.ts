@@ -10,12 +10,13 @@ import { RetellFunctionsService } from './retell-functions.service';
 import { RetellCalendarSkillsService } from './retell-calendar-skills.service';
 import { RetellSkillsService } from './retell-skills.service';
 import { RetellWebhooksController } from './retell-webhooks.controller';
+import { RetellInboundService } from './retell-inbound.service';
 import { RetellWebhooksService } from './retell-webhooks.service';
 
 /** The transport face for Retell: it depends on the domain modules, never the other way round. */
 @Module({
   imports: [TenantsModule, CallsModule, AppointmentsModule, DiagnosticsModule],
   controllers: [RetellWebhooksController, RetellFunctionsController],
-  providers: [RetellAuthGuard, CallContextService, RetellFunctionsService, RetellSkillsService, RetellCalendarSkillsService, RetellWebhooksService],
+  providers: [RetellAuthGuard, CallContextService, RetellFunctionsService, RetellSkillsService, RetellCalendarSkillsService, RetellWebhooksService, RetellInboundService],
 })
 export class RetellModule {}
