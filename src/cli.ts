@@ -18,9 +18,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const commands: Record<string, Command> = {
   'retell:tools': async (_app, args) => {
-    const { values } = parseArgs({ args, options: { 'base-url': { type: 'string' } } });
-    if (!values['base-url'] || !/^https?:\/\//.test(values['base-url'])) throw new Error('usage: retell:tools --base-url https://gateway.example.com');
-    return JSON.stringify(retellToolDefinitions(values['base-url']), null, 2);
+    const { values } = parseArgs({ args, options: { 'base-url': { type: 'string' }, 'args-only': { type: 'boolean' } } });
+    if (!values['base-url'] || !/^https?:\/\//.test(values['base-url'])) throw new Error('usage: retell:tools --base-url https://gateway.example.com [--args-only]');
+    return JSON.stringify(retellToolDefinitions(values['base-url'], { argsOnly: values['args-only'] }), null, 2);
   },
   'token:create': async (app, args) => {
     const { values } = parseArgs({ args, options: { kind: { type: 'string' }, name: { type: 'string' }, company: { type: 'string' } } });

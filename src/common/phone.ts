@@ -1,7 +1,41 @@
-import { CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 /** E.164 form of a phone number, or null when it is not a valid number. National forms need a country. */
 export function toE164(input: string, defaultCountry?: CountryCode): string | null {
   const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
   return parsed && parsed.isValid() ? parsed.number : null;
+}
+
+/** What telephony puts in a number field when there is none to show. */
+const WITHHELD = /^(anonymous|unknown|restricted|private|unavailable|withheld|null)$/i;
+
+/**
+ * The E.164 form of a number as a phone system may send it: `+4915112345678`, `4915112345678` (no `+`),
+ * `004915112345678`, `sip:+4915112345678@pbx.example.de;user=phone`, `tel:+49-151-12345678`, or national digits
+ * read in `country`. Null for `anonymous`, a SIP user name, or anything else that is no number.
+ */
+export function callNumberToE164(raw: string | null | undefined, country?: CountryCode): string | null {
+  if (!raw) return null;
+  const uri = /^(?:sips?|tel):([^@;]+)/i.exec(raw.trim());
+  const value = (uri ? safeDecode(uri[1]) : raw).trim().replace(/[\s().\/-]/g, '');
+  if (WITHHELD.test(value) || !/^(\+|00)?\d{4,20}$/.test(value)) return null;
+  if (value.startsWith('+')) return toE164(value);
+  if (value.startsWith('00')) return toE164(`+${value.slice(2)}`);
+  const international = value.startsWith('0') ? null : toE164(`+${value}`);
+  // "4915112345678" with a German hint is international (it starts with 49); "2125550123" with a US hint national.
+  if (international && (!country || value.startsWith(getCountryCallingCode(country)))) return international;
+  return (country ? toE164(value, country) : null) ?? international;
+}
+
+/** The country a valid E.164 number belongs to. */
+export function countryOf(e164: string | null): CountryCode | undefined {
+  return e164 ? parsePhoneNumberFromString(e164)?.country : undefined;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

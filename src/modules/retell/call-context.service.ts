@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DateOrder, Locale } from '../tenants/company.entity';
-import { splitParties, TENANT_CTE } from '../tenants/tenant-resolver.service';
+import { CallParties, splitParties, TENANT_CTE, TenantResolverService } from '../tenants/tenant-resolver.service';
 import { RetellPrincipal } from './retell-auth.guard';
 
 /** What every function of one request works with. Resolved once per request, in one database round trip. */
@@ -21,6 +21,8 @@ export interface CallInfo {
   from_number?: string;
   to_number?: string;
   call_type?: string;
+  /** The call id came from the URL or a header, which Retell's signature does not cover. */
+  unsignedCallId?: boolean;
 }
 
 type Row = Record<string, string | null>;
@@ -64,11 +66,15 @@ LEFT JOIN customers cu ON cu.id = chosen.customer_id AND cu.company_id = co.id`;
 
 @Injectable()
 export class CallContextService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tenants: TenantResolverService,
+  ) {}
 
   async resolve(call: CallInfo, principal: RetellPrincipal): Promise<CallContext> {
-    const { businessNumber, callerNumber } = splitParties({ direction: call.direction, fromNumber: call.from_number, toNumber: call.to_number });
-    const tokenCompany = principal.kind === 'token' ? principal.companyId : null;
+    const parties = { direction: call.direction, fromNumber: call.from_number, toNumber: call.to_number, agentId: call.agent_id };
+    const { businessNumber, callerNumber } = splitParties(parties);
+    const tokenCompany = principal.kind === 'token' ? principal.companyId : await this.unsignedScope(call, parties);
     const [row]: Row[] = await this.dataSource.query(CONTEXT_SQL, [
       businessNumber,
       call.agent_id ?? null,
@@ -100,5 +106,16 @@ export class CallContextService {
         ? { id: row.customer_id, name: row.customer_name, email: row.customer_email, phone: row.customer_phone }
         : null,
     };
+  }
+
+  /**
+   * A call id the signature does not cover may only name a call of the company the numbers (or agent) name, as a
+   * function token's would; without such a company it is not used at all.
+   */
+  private async unsignedScope(call: CallInfo, parties: CallParties): Promise<string | null> {
+    if (!call.unsignedCallId) return null;
+    const tenant = await this.tenants.resolve(parties);
+    if (!tenant) call.call_id = undefined;
+    return tenant?.companyId ?? null;
   }
 }

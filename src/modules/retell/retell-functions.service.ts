@@ -1,29 +1,14 @@
 import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../common/domain-error';
 import { parseVendorPayload } from '../../common/vendor-payload';
-import { CallContextService, CallInfo } from './call-context.service';
+import { CallContextService } from './call-context.service';
+import { callFromRequest } from './retell-call-info';
 import type { RetellRequest } from './retell-auth.guard';
 import { RETELL_FUNCTIONS, RetellFunctionName } from './retell-functions.catalog';
 import { RetellCalendarSkillsService } from './retell-calendar-skills.service';
 import { CompanyContext, RetellSkillsService } from './retell-skills.service';
 import type { Locale } from '../tenants/company.entity';
 import { fail, FunctionAnswer, missingFields } from './speech';
-
-/** Retell's default body `{ name, call, args }`, or the bare args ("Payload: args only", call id then in `call_id`). */
-export function splitFunctionBody(body: unknown): { call: CallInfo; args: Record<string, unknown> } {
-  const object = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (isObject(object.args) && (isObject(object.call) || typeof object.name === 'string')) {
-    const call = isObject(object.call) ? object.call : {};
-    const pick = (key: string) => (typeof call[key] === 'string' ? (call[key] as string).slice(0, 128) : undefined);
-    return {
-      call: { call_id: pick('call_id'), agent_id: pick('agent_id'), direction: pick('direction'), from_number: pick('from_number'), to_number: pick('to_number'), call_type: pick('call_type') },
-      args: object.args,
-    };
-  }
-  const callId = typeof object.call_id === 'string' ? object.call_id.slice(0, 128) : undefined;
-  return { call: { call_id: callId }, args: object };
-}
 
 /** The request pipeline shared by every function: body shape, call context, argument validation, speakable errors. */
 @Injectable()
@@ -39,7 +24,7 @@ export class RetellFunctionsService {
   async run(name: RetellFunctionName, request: RetellRequest): Promise<FunctionAnswer> {
     let locale: Locale = 'de';
     try {
-      const { call, args } = splitFunctionBody(request.body);
+      const { call, args } = callFromRequest(request);
       const context = await this.contexts.resolve(call, request.retellPrincipal ?? { kind: 'signature' });
       locale = context.company?.locale ?? locale;
       if (!context.company) return fail(locale, 'NOT_CONFIGURED');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { toE164 } from '../../common/phone';
+import { callNumberToE164, countryOf } from '../../common/phone';
 
 export interface CallParties {
   direction?: string | null;
@@ -20,12 +20,15 @@ export interface ResolvedTenant {
   customerName: string | null;
 }
 
-/** The business's number is the called one on inbound calls and the calling one on outbound calls. */
+/**
+ * The business's number is the called one on inbound calls and the calling one on outbound calls. Both in E.164,
+ * whatever form Retell passed on; a caller's national digits are read in the business number's country.
+ */
 export function splitParties(parties: CallParties): { businessNumber: string | null; callerNumber: string | null } {
   const outbound = parties.direction === 'outbound';
-  const business = outbound ? parties.fromNumber : parties.toNumber;
-  const caller = outbound ? parties.toNumber : parties.fromNumber;
-  return { businessNumber: business ? toE164(business) : null, callerNumber: caller ? toE164(caller) : null };
+  const businessNumber = callNumberToE164(outbound ? parties.fromNumber : parties.toNumber);
+  const callerNumber = callNumberToE164(outbound ? parties.toNumber : parties.fromNumber, countryOf(businessNumber));
+  return { businessNumber, callerNumber };
 }
 
 /**
