@@ -56,11 +56,25 @@ export class GatewayThrottlerGuard extends ThrottlerGuard {
   }
 }
 
-/** Which limits a request counts against, by path. */
+const LIFECYCLE = new Set(['call_started', 'call_ended', 'call_analyzed']);
+
+/**
+ * A signed lifecycle event or inbound webhook: never rate limited. Refusing one loses a call record or leaves a
+ * caller unrecognised once Retell's few quick retries are spent, and the signature already proves it is Retell's.
+ * Busy streams (`transcript_updated` on every turn, transfer events) count against the webhook limit instead.
+ */
+function isVital(req: Request): boolean {
+  if ((req as RetellRequest).retellPrincipal?.kind !== 'signature') return false;
+  if (req.path === '/api/webhooks/retell/inbound') return true;
+  const event = (req.body as { event?: unknown } | undefined)?.event;
+  return req.path === '/api/webhooks/retell' && typeof event === 'string' && LIFECYCLE.has(event);
+}
+
+/** Which limits a request counts against, by path (and, for webhooks, by kind of event). */
 export const throttleScopes = {
   retell: (req: Request) => req.path.startsWith('/api/retell/'),
   booking: (req: Request) => req.path === '/api/retell/book-appointment',
-  webhooks: (req: Request) => req.path.startsWith('/api/webhooks/'),
+  webhooks: (req: Request) => req.path.startsWith('/api/webhooks/') && !isVital(req),
   diagnostic: (req: Request) => req.path === '/api/webhooks/retell/diagnostic',
   admin: (req: Request) => req.path.startsWith('/api/admin/'),
 };

@@ -56,18 +56,28 @@ describe('Security: rate limits', () => {
     expect((await fn('query-customer-appointments')).status).toBe(429);
   });
 
-  it('limits webhooks to 200 per company', async () => {
-    const event = (i: number) => signedPost(t, '/api/webhooks/retell', { event: 'call_started', call: callObject({ call_id: `hook_${i}`, to_number: numberOf('d') }) });
+  it('limits busy webhook streams to 200 per company, and never starves lifecycle events or the inbound webhook', async () => {
+    const update = (i: number) => signedPost(t, '/api/webhooks/retell', { event: 'transcript_updated', call: callObject({ call_id: `hook_${i}`, to_number: numberOf('d') }) });
     let i = 0;
-    expect(await statuses(200, () => event(i++))).toEqual(Array(200).fill(204));
-    expect((await event(i)).status).toBe(429);
+    expect(await statuses(200, () => update(i++))).toEqual(Array(200).fill(204));
+    expect((await update(i++)).status).toBe(429);
+    expect(await statuses(100, () => update(i++))).toEqual(Array(100).fill(429));
+    const transfer = await signedPost(t, '/api/webhooks/retell', { event: 'transfer_started', call: callObject({ call_id: 'hook_x', to_number: numberOf('d') }) });
+    expect(transfer.status).toBe(429);
+    for (const event of ['call_started', 'call_ended', 'call_analyzed']) {
+      const res = await signedPost(t, '/api/webhooks/retell', { event, call: callObject({ call_id: 'hook_0', to_number: numberOf('d') }) });
+      expect([event, res.status]).toEqual([event, 204]);
+    }
+    const inbound = await signedPost(t, '/api/webhooks/retell/inbound', { event: 'call_inbound', call_inbound: { from_number: '+4915112345678', to_number: numberOf('d') } });
+    expect(inbound.status).toBe(200);
+    expect(inbound.body.call_inbound.dynamic_variables.company_name).toBe('Salon d');
   });
 
-  it('counts inbound webhooks against the called company, not against Retell’s address shared by every tenant', async () => {
-    const inbound = (slug: string) => signedPost(t, '/api/webhooks/retell/inbound', { event: 'call_inbound', call_inbound: { from_number: '+4915112345678', to_number: numberOf(slug) } });
-    expect(await statuses(200, () => inbound('e'))).toEqual(Array(200).fill(200));
-    expect((await inbound('e')).status).toBe(429);
-    expect((await inbound('b')).status).toBe(200);
+  it('counts a company’s webhook stream against that company, not against Retell’s address shared by every tenant', async () => {
+    const update = (slug: string) => signedPost(t, '/api/webhooks/retell', { event: 'transcript_updated', call: callObject({ call_id: 'stream', to_number: numberOf(slug) }) });
+    expect(await statuses(200, () => update('e'))).toEqual(Array(200).fill(204));
+    expect((await update('e')).status).toBe(429);
+    expect((await update('b')).status).toBe(204);
   });
 
   it('limits each admin token to 60 requests and the diagnostic endpoint to 10', async () => {
