@@ -18,6 +18,21 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   const config = app.get<AppConfig>(appConfig.KEY);
   await app.listen(config.port, config.host);
+  exitWithin(SHUTDOWN_DEADLINE_MS);
+}
+
+/** Nest answers what is in flight and closes everything on SIGTERM; a Redis or database that hangs must not stop that. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
+function exitWithin(ms: number): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        process.stderr.write(`Shutdown took longer than ${ms} ms; exiting now\n`);
+        process.exit(1);
+      }, ms).unref();
+    });
+  }
 }
 
 bootstrap().catch((error: Error) => {

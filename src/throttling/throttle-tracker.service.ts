@@ -27,7 +27,9 @@ export class ThrottleTrackerService {
     const key = `${businessNumber ?? ''}|${parties.agentId ?? ''}`;
     const cached = this.known.get(key);
     if (cached && cached.until > Date.now()) return cached.tracker;
-    const tenant = businessNumber || parties.agentId ? await this.tenants.resolve(parties) : null;
+    const tenant = businessNumber || parties.agentId ? await this.tenants.resolve(parties).catch(() => undefined) : null;
+    // The database is away: count this request by address, and ask again next time.
+    if (tenant === undefined) return null;
     const tracker = tenant ? `company:${tenant.companyId}` : businessNumber ? `number:${businessNumber}` : null;
     if (this.known.size >= MAX_ENTRIES) this.known.clear();
     this.known.set(key, { tracker, until: Date.now() + TTL_MS });

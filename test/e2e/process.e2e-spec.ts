@@ -1,42 +1,8 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-/** The built server as an operator runs it (`npm start` = build + node dist/src/main.js), as a real process. */
-const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
-const CLI = join(__dirname, '..', '..', 'dist', 'src', 'cli.js');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
-async function waitReady(port: number, child: ChildProcess): Promise<Response> {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      if (res.status === 200) return res;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('server did not become ready');
-}
-
-/** Nest runs its shutdown hooks on SIGTERM, then re-raises the signal: a clean stop ends by SIGTERM, not by a crash. */
-function stop(child: ChildProcess): Promise<string> {
-  return new Promise((resolve) => {
-    child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`));
-    child.kill('SIGTERM');
-  });
-}
+import { CLI, freePort, MAIN, stop, waitReady } from '../support/process';
 
 describe('the server process', () => {
   let dataDir: string;

@@ -1,6 +1,6 @@
 import { CallEvent } from '../../src/modules/calls/call-event.entity';
 import { Call } from '../../src/modules/calls/call.entity';
-import { CallsQueue } from '../../src/modules/calls/calls.queue';
+import { CallFollowUps } from '../../src/modules/calls/call-follow-ups.service';
 import { Customer } from '../../src/modules/tenants/customer.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
 import { callObject, retellEnv, signedPost, tenantDocument } from '../support/retell';
@@ -127,7 +127,7 @@ describe('Retell event webhook', () => {
     await signedPost(t, '/api/webhooks/retell', { event: 'call_started', call: callObject() }).expect(204);
     await t.dataSource.getRepository(Customer).save({ companyId, name: 'Anna', phoneE164: '+4915112345678' });
     await signedPost(t, '/api/webhooks/retell', { event: 'call_ended', call: ended() }).expect(204);
-    await t.app.get(CallsQueue).drain();
+    await t.app.get(CallFollowUps).drain();
     const call = await calls().findOneByOrFail({ retellCallId: 'call_1' });
     expect(call.customerId).not.toBeNull();
   });

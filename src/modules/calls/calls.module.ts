@@ -4,12 +4,12 @@ import { TenantsModule } from '../tenants/tenants.module';
 import { CallPostProcessor } from './call-post-processor.service';
 import { CallEvent } from './call-event.entity';
 import { Call } from './call.entity';
-import { CallsQueue } from './calls.queue';
+import { CallFollowUps } from './call-follow-ups.service';
 import { CallsService } from './calls.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Call, CallEvent]), TenantsModule],
-  providers: [CallsService, CallsQueue, CallPostProcessor],
-  exports: [CallsService, CallsQueue],
+  providers: [CallsService, CallFollowUps, CallPostProcessor],
+  exports: [CallsService, CallFollowUps],
 })
 export class CallsModule {}

@@ -6,7 +6,7 @@ import { TenantResolverService } from '../tenants/tenant-resolver.service';
 import { calculateCallCost, RetellCallCost } from './call-cost';
 import { CallEvent } from './call-event.entity';
 import { Call } from './call.entity';
-import { CallsQueue } from './calls.queue';
+import { CallFollowUps } from './call-follow-ups.service';
 
 /** Lifecycle events we store; later events carry more and win over earlier ones, whatever order they arrive in. */
 export const EVENT_RANK: Record<string, number> = { call_started: 1, call_ended: 2, call_analyzed: 3 };
@@ -41,7 +41,7 @@ export class CallsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tenants: TenantResolverService,
-    private readonly queue: CallsQueue,
+    private readonly followUps: CallFollowUps,
   ) {}
 
   /**
@@ -52,20 +52,21 @@ export class CallsService {
     const rank = EVENT_RANK[event];
     if (!rank) return 'ignored';
     let outcome: RecordOutcome;
-    let callRowId = '';
+    const followUp = rank >= EVENT_RANK.call_ended;
+    let eventRowId = '';
     try {
       outcome = await this.dataSource.transaction(async (manager) => {
         const call = await this.lockCall(manager, report.callId);
-        callRowId = call.id;
         const inserted = await manager
           .createQueryBuilder()
           .insert()
           .into(CallEvent)
-          .values({ callId: call.id, event, dedupeKey: `${event}:${report.callId}` })
+          .values({ callId: call.id, event, dedupeKey: `${event}:${report.callId}`, processedAt: followUp ? null : () => 'now()' })
           .orIgnore()
           .returning('id')
           .execute();
         if (inserted.raw.length === 0) return 'duplicate';
+        eventRowId = (inserted.raw as Array<{ id: string }>)[0].id;
         await manager.getRepository(Call).update({ id: call.id }, (await this.merge(manager, call, report, rank)) as Parameters<Repository<Call>['update']>[1]);
         return 'stored';
       });
@@ -74,7 +75,8 @@ export class CallsService {
       this.logger.error({ event, error: maskPii((error as Error).message) }, 'Could not store a call event');
       throw new DomainError('DATABASE_UNAVAILABLE', 'Could not store the call event');
     }
-    if (outcome === 'stored' && rank >= EVENT_RANK.call_ended) await this.queue.enqueue({ callId: callRowId, event });
+    // Stored together with the event, so it survives a crash; run now, swept later if it fails.
+    if (outcome === 'stored' && followUp) this.followUps.start(eventRowId);
     return outcome;
   }
 

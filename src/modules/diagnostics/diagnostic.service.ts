@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RedisHealthIndicator } from '../../health/redis.health';
 import { CalcomBreakersService } from '../calcom/calcom-breakers.service';
-import { CallsQueue } from '../calls/calls.queue';
+import { CallFollowUps } from '../calls/call-follow-ups.service';
 import { DiagnosticsReadService } from './diagnostics-read.service';
 
 @Injectable()
@@ -11,7 +11,7 @@ export class DiagnosticService {
     private readonly dataSource: DataSource,
     private readonly redis: RedisHealthIndicator,
     private readonly breakers: CalcomBreakersService,
-    private readonly queue: CallsQueue,
+    private readonly queue: CallFollowUps,
     private readonly reads: DiagnosticsReadService,
   ) {}
 
