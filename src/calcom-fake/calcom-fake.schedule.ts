@@ -16,6 +16,14 @@ export interface FakeEventType {
   /** Bookings one slot takes (a team event type with several hosts). */
   hosts?: number;
   requiresConfirmation?: boolean;
+  /** Attendees one slot takes (a seated event type); past it Cal.com answers 409. */
+  seats?: number;
+  /** Bookings a day before Cal.com answers 403 booking_limit_reached. */
+  maxBookingsPerDay?: number;
+  /** "Disable cancelling" in the event type's advanced settings. */
+  disableCancelling?: boolean;
+  /** The default e-mail booking field, required: phone-only attendees are refused. False: phone-only allowed. */
+  emailRequired?: boolean;
 }
 
 export interface FakeBusy {

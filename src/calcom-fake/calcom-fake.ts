@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { bookable, FakeEventType, freeSlots, overlapping } from './calcom-fake.schedule';
+import * as texts from './calcom-fake.texts';
+import { bad, core, FakeHttpError, notFound } from './calcom-fake.texts';
 
 export interface RecordedRequest {
   method: string;
@@ -34,9 +36,13 @@ export interface FakeBooking {
 
 /** What the next matching requests get instead of a normal answer. */
 export interface Fault {
-  /** `swallow`: does the work, then never answers (an uncertain outcome for the client). */
-  kind: 'status' | 'hang' | 'reset' | 'swallow';
+  /**
+   * `swallow`: does the work, then never answers; `commit`: does the work, then answers 500 (Cal.com can commit a
+   * booking and fail afterwards); `status`: answers `status` (with `message` as a raw core body, if given).
+   */
+  kind: 'status' | 'hang' | 'reset' | 'swallow' | 'commit';
   status?: number;
+  message?: string;
   times: number;
   method?: string;
   path?: RegExp;
@@ -53,27 +59,12 @@ export interface CalcomFakeOptions {
 const ROUTE_VERSIONS: Array<[string, RegExp, string]> = [
   ['GET', /^\/v2\/slots$/, '2024-09-04'],
   ['GET', /^\/v2\/event-types$/, '2024-06-14'],
+  ['GET', /^\/v2\/event-types\/\d+$/, '2024-06-14'],
   ['POST', /^\/v2\/bookings$/, '2024-08-13'],
   ['GET', /^\/v2\/bookings$/, '2024-08-13'],
   ['GET', /^\/v2\/bookings\/[^/]+$/, '2024-08-13'],
   ['POST', /^\/v2\/bookings\/[^/]+\/(cancel|reschedule)$/, '2024-08-13'],
 ];
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const bad = (message: string) => new HttpError(400, 'BadRequestException', message);
-const SLOT_TAKEN = 'User either already has booking at this time or is not available';
-const TEAM_SLOT_TAKEN = 'One of the hosts either already has booking at this time or is not available';
-const OUT_OF_WINDOW =
-  'The event type can\'t be booked at the "start" time provided. This could be because it\'s too soon (violating the minimum booking notice) or too far in the future (outside the event\'s scheduling window). Try fetching available slots first using the GET /v2/slots endpoint and then make a booking with "start" time from those slots.';
 
 /**
  * A local stand-in for Cal.com API v2, for tests and the demo: the requests and answers of contracts/calcom.md,
@@ -161,20 +152,23 @@ export class CalcomFake {
       if (fault?.kind === 'hang') return;
       if (fault?.kind === 'reset') return void req.socket.destroy();
       if (fault?.status === 429) {
-        const reset = String(Math.ceil(Date.now() / 1000) + 60);
-        return send(429, errorBody(url.pathname, 'ThrottlerException', 'ThrottlerException: Too Many Requests'), {
+        // Cal.com's throttler (@nestjs/throttler): seconds until the window resets, and no Retry-After.
+        return send(429, texts.envelope(url.pathname, 'ThrottlerException', 'ThrottlerException: Too Many Requests'), {
           'X-RateLimit-Limit-Default': '120',
           'X-RateLimit-Remaining-Default': '0',
-          'X-RateLimit-Reset-Default': reset,
+          'X-RateLimit-Reset-Default': '60',
         });
       }
-      if (fault?.kind === 'status') return send(fault.status ?? 500, errorBody(url.pathname, 'InternalServerErrorException', 'Internal server error'));
+      if (fault?.kind === 'status' && fault.message) return send(fault.status ?? 500, { statusCode: fault.status ?? 500, message: fault.message });
+      if (fault?.kind === 'status') return send(fault.status ?? 500, texts.envelope(url.pathname, 'InternalServerErrorException', 'Internal server error'));
       const [status, data] = this.route(recorded);
       if (fault?.kind === 'swallow') return;
+      if (fault?.kind === 'commit') return send(500, texts.envelope(url.pathname, 'InternalServerErrorException', 'Internal server error'));
       send(status, { status: 'success', data });
     } catch (error) {
-      const failure = error instanceof HttpError ? error : new HttpError(400, 'BadRequestException', (error as Error).message);
-      send(failure.status, errorBody(url.pathname, failure.code, failure.message));
+      const failure = error instanceof FakeHttpError ? error : bad((error as Error).message);
+      const body = failure.raw ? { statusCode: failure.status, message: failure.message } : texts.envelope(url.pathname, failure.code, failure.message);
+      send(failure.status, body);
     }
   }
 
@@ -187,13 +181,14 @@ export class CalcomFake {
   private route(request: RecordedRequest): [number, unknown] {
     const { method, path } = request;
     const route = ROUTE_VERSIONS.find(([m, pattern]) => m === method && pattern.test(path));
-    if (!route || request.headers['cal-api-version'] !== route[2]) throw new HttpError(404, 'NotFoundException', `Cannot ${method} ${path}`);
+    if (!route || request.headers['cal-api-version'] !== route[2]) throw notFound(`Cannot ${method} ${path}`);
     const key = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
     const keys = this.options.apiKeys ?? [];
-    if (!key || (keys.length > 0 && !keys.includes(key))) throw new HttpError(401, 'UnauthorizedException', 'Invalid Access Token.');
+    if (!key || (keys.length > 0 && !keys.includes(key))) throw new FakeHttpError(401, 'UnauthorizedException', 'Invalid Access Token.');
     const body = (request.body ?? {}) as Record<string, unknown>;
     const uid = path.split('/')[3];
     if (path === '/v2/slots') return [200, this.slots(request.query)];
+    if (path.startsWith('/v2/event-types/')) return [200, this.eventTypeOutput(this.eventType(uid))];
     if (path === '/v2/event-types') return [200, [...this.eventTypes.values()].map((t) => ({ id: t.id, title: t.title, lengthInMinutes: t.lengthMinutes, slug: `event-${t.id}` }))];
     if (path === '/v2/bookings' && method === 'POST') return [201, this.output(this.create(body))];
     if (path === '/v2/bookings') return [200, this.list(request.query).map((b) => this.output(b))];
@@ -204,7 +199,7 @@ export class CalcomFake {
 
   private eventType(id: unknown): FakeEventType {
     const type = this.eventTypes.get(Number(id));
-    if (!type) throw new HttpError(404, 'NotFoundException', `Event type with id ${String(id)} not found.`);
+    if (!type) throw notFound(`Event type with id ${String(id)} not found.`);
     return type;
   }
 
@@ -232,10 +227,17 @@ export class CalcomFake {
 
   private checkStart(type: FakeEventType, start: Date, ignoreUid?: string): void {
     const verdict = bookable(type, start, this.now());
-    if (verdict === 'past') throw bad('Attempting to book a meeting in the past.');
-    if (verdict === 'window') throw bad(OUT_OF_WINDOW);
+    if (verdict === 'past') throw bad(texts.IN_THE_PAST);
+    if (verdict === 'window') throw bad(texts.OUT_OF_WINDOW);
     const busy = this.active().filter((b) => b.uid !== ignoreUid);
-    if (verdict === 'unscheduled' || overlapping(type, start, busy) >= (type.hosts ?? 1)) throw bad((type.hosts ?? 1) > 1 ? TEAM_SLOT_TAKEN : SLOT_TAKEN);
+    if (type.seats && verdict !== 'unscheduled') {
+      if (overlapping(type, start, busy) >= type.seats) throw core(409, texts.SEATS_FULL);
+      return;
+    }
+    if (verdict === 'unscheduled' || overlapping(type, start, busy) >= (type.hosts ?? 1)) throw bad((type.hosts ?? 1) > 1 ? texts.TEAM_SLOT_TAKEN : texts.SLOT_TAKEN);
+    const day = DateTime.fromJSDate(start, { zone: type.timeZone }).toISODate();
+    const sameDay = busy.filter((b) => b.eventTypeId === type.id && DateTime.fromJSDate(b.start, { zone: type.timeZone }).toISODate() === day);
+    if (type.maxBookingsPerDay !== undefined && sameDay.length >= type.maxBookingsPerDay) throw core(403, texts.BOOKING_LIMIT);
   }
 
   private create(body: Record<string, unknown>): FakeBooking {
@@ -243,7 +245,8 @@ export class CalcomFake {
     const start = parseStart(body.start);
     const attendee = (body.attendee ?? {}) as FakeBooking['attendee'];
     if (typeof attendee.name !== 'string' || typeof attendee.timeZone !== 'string') throw bad('attendee.name and attendee.timeZone are required');
-    if (!attendee.email && !attendee.phoneNumber) throw bad('Attendee must have at least one contact method (email or phone number)');
+    if (!attendee.email && !attendee.phoneNumber) throw bad(texts.CONTACT_REQUIRED);
+    if (!attendee.email && type.emailRequired !== false) throw core(400, texts.EMAIL_REQUIRED);
     this.checkStart(type, start);
     // Like Cal.com, a phone-only attendee gets a placeholder address.
     const email = attendee.email ?? `${attendee.phoneNumber!.replace(/\D/g, '')}@sms.cal.com`;
@@ -269,7 +272,7 @@ export class CalcomFake {
 
   private find(uid: string): FakeBooking {
     const booking = this.bookings.get(uid);
-    if (!booking) throw new HttpError(404, 'NotFoundException', `Booking with uid=${uid} was not found in the database`);
+    if (!booking) throw notFound(texts.bookingNotInDatabase(uid));
     return booking;
   }
 
@@ -290,17 +293,24 @@ export class CalcomFake {
     return matches.slice(0, Number(query.take ?? 100));
   }
 
+  /** In Cal.com's order: the v2 input checks, then core handleCancelBooking (raw bodies). Our key is the host's. */
   private cancel(uid: string, body: Record<string, unknown>): FakeBooking {
-    const booking = this.find(uid);
-    if (booking.status === 'cancelled') throw bad('This booking has already been cancelled.');
+    const booking = this.bookings.get(uid);
+    if (!booking) throw notFound(texts.bookingNotFound(uid));
+    if (booking.status === 'cancelled') throw bad(texts.cancelledAlready(uid));
+    if (this.eventTypes.get(booking.eventTypeId)?.disableCancelling) throw core(400, texts.NO_CANCELLING);
+    const reason = typeof body.cancellationReason === 'string' ? body.cancellationReason.trim() : '';
+    if (!reason) throw core(400, texts.REASON_REQUIRED);
+    if (booking.end <= this.now()) throw core(400, texts.ENDED);
     booking.status = 'cancelled';
-    booking.cancellationReason = typeof body.cancellationReason === 'string' ? body.cancellationReason : undefined;
+    booking.cancellationReason = reason;
     return booking;
   }
 
   private reschedule(uid: string, body: Record<string, unknown>): FakeBooking {
     const old = this.find(uid);
-    if (old.status === 'cancelled' || old.status === 'rejected') throw bad(`Can't reschedule a booking that is ${old.status}.`);
+    if (old.status === 'cancelled' && old.rescheduledToUid) throw bad(texts.rescheduleMoved(uid, old.rescheduledToUid));
+    if (old.status === 'cancelled' || old.status === 'rejected') throw bad(texts.rescheduleCancelled(uid));
     const type = this.eventType(old.eventTypeId);
     const start = parseStart(body.start);
     this.checkStart(type, start, uid);
@@ -308,6 +318,22 @@ export class CalcomFake {
     old.status = 'cancelled';
     old.rescheduledToUid = moved.uid;
     return moved;
+  }
+
+  /** GET /v2/event-types/{id} (2024-06-14): the default booking fields say whether an e-mail is required. */
+  private eventTypeOutput(type: FakeEventType) {
+    const emailRequired = type.emailRequired !== false;
+    return {
+      id: type.id,
+      title: type.title,
+      slug: `event-${type.id}`,
+      lengthInMinutes: type.lengthMinutes,
+      bookingFields: [
+        { type: 'name', slug: 'name', isDefault: true, required: true },
+        { type: 'email', slug: 'email', isDefault: true, required: emailRequired, hidden: !emailRequired },
+        { type: 'phone', slug: 'attendeePhoneNumber', isDefault: true, required: !emailRequired, hidden: emailRequired },
+      ],
+    };
   }
 
   private output(b: FakeBooking) {
@@ -344,9 +370,6 @@ function parseStart(value: unknown): Date {
   return start;
 }
 
-function errorBody(path: string, code: string, message: string) {
-  return { status: 'error', timestamp: new Date().toISOString(), path, error: { code, message } };
-}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

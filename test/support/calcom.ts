@@ -9,10 +9,16 @@ const EVERY_DAY = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 
 
 /** Event types the booking tenant's services point at: open every day, so tests do not depend on the weekday. */
 export const TEST_EVENT_TYPES: FakeEventType[] = [
-  { id: 1001, title: 'Haarschnitt', lengthMinutes: 30, timeZone: ZONE, hours: EVERY_DAY, bookingWindowDays: 60 },
-  { id: 1002, title: 'Färben', lengthMinutes: 90, timeZone: ZONE, hours: EVERY_DAY, slotIntervalMinutes: 30, bookingWindowDays: 60 },
-  { id: 2001, title: 'Team-Beratung', lengthMinutes: 60, timeZone: ZONE, hours: EVERY_DAY, hosts: 2, bookingWindowDays: 60 },
-  { id: 3001, title: 'Erstgespräch', lengthMinutes: 30, timeZone: ZONE, hours: EVERY_DAY, requiresConfirmation: true, bookingWindowDays: 60 },
+  // Phone-only bookings allowed (the e-mail field not required), as a voice business configures Cal.com.
+  { id: 1001, title: 'Haarschnitt', lengthMinutes: 30, timeZone: ZONE, hours: EVERY_DAY, bookingWindowDays: 60, emailRequired: false },
+  { id: 1002, title: 'Färben', lengthMinutes: 90, timeZone: ZONE, hours: EVERY_DAY, slotIntervalMinutes: 30, bookingWindowDays: 60, emailRequired: false },
+  { id: 2001, title: 'Team-Beratung', lengthMinutes: 60, timeZone: ZONE, hours: EVERY_DAY, hosts: 2, bookingWindowDays: 60, emailRequired: false },
+  { id: 3001, title: 'Erstgespräch', lengthMinutes: 30, timeZone: ZONE, hours: EVERY_DAY, requiresConfirmation: true, bookingWindowDays: 60, emailRequired: false },
+  // Cal.com's defaults: the e-mail field required; cancelling allowed.
+  { id: 4001, title: 'Beratung', lengthMinutes: 30, timeZone: ZONE, hours: EVERY_DAY, bookingWindowDays: 60 },
+  { id: 4002, title: 'Workshop', lengthMinutes: 60, timeZone: ZONE, hours: EVERY_DAY, bookingWindowDays: 60, seats: 2, emailRequired: false },
+  { id: 4003, title: 'Express', lengthMinutes: 30, timeZone: ZONE, hours: EVERY_DAY, bookingWindowDays: 60, maxBookingsPerDay: 1, emailRequired: false },
+  { id: 4004, title: 'Festtermin', lengthMinutes: 30, timeZone: ZONE, hours: EVERY_DAY, bookingWindowDays: 60, disableCancelling: true, emailRequired: false },
 ];
 
 export const CALCOM_KEY = 'cal_fixture_booking';
@@ -51,6 +57,10 @@ export function bookingTenant(slug = 'salon', number = BOOKING_NUMBER, locale: '
       { name: 'Färben', calcomEventTypeId: 1002, durationMinutes: 90, branch: 'Mitte' },
       { name: 'Team-Beratung', calcomEventTypeId: 2001, durationMinutes: 60, multiHost: true },
       { name: 'Erstgespräch', calcomEventTypeId: 3001, durationMinutes: 30 },
+      { name: 'Beratung', calcomEventTypeId: 4001, durationMinutes: 30 },
+      { name: 'Workshop', calcomEventTypeId: 4002, durationMinutes: 60, multiHost: true },
+      { name: 'Express', calcomEventTypeId: 4003, durationMinutes: 30 },
+      { name: 'Festtermin', calcomEventTypeId: 4004, durationMinutes: 30 },
     ],
   };
 }

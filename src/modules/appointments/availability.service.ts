@@ -16,11 +16,11 @@ export class AvailabilityService {
   ) {}
 
   /** A time: free or not (with the nearest free ones). A day: its free slots. Nothing: today and tomorrow, fetched in parallel. */
-  async check(scope: BookingScope, when: When, now = new Date()): Promise<Availability> {
-    if (when.kind === 'invalid') throw new DomainError('INVALID_INPUT', 'Unreadable date or time');
+  async check(scope: BookingScope, when: When, now = new Date(), moving?: string): Promise<Availability> {
+    if (when.kind === 'invalid' || when.kind === 'clarify') throw new DomainError('INVALID_INPUT', 'Unreadable date or time');
     if (when.kind === 'instant') {
       this.assertBookable(scope, when.instant, now);
-      const slots = await this.daySlots(scope, when.day, now);
+      const slots = await this.daySlots(scope, when.day, now, undefined, moving);
       if (slots.some((slot) => slot.getTime() === when.instant.getTime())) return { kind: 'free', instant: when.instant };
       return { kind: 'taken', instant: when.instant, alternatives: nearest(slots, when.instant, 3) };
     }
@@ -49,8 +49,8 @@ export class AvailabilityService {
     return this.slots.invalidate(scope.service.calcomEventTypeId, scope.company.timezone, instants);
   }
 
-  private async daySlots(scope: BookingScope, day: string, now: Date, period?: Period): Promise<Date[]> {
-    const slots = await this.slots.day(this.query(scope), day);
+  private async daySlots(scope: BookingScope, day: string, now: Date, period?: Period, moving?: string): Promise<Date[]> {
+    const slots = await this.slots.day({ ...this.query(scope), bookingUidToReschedule: moving }, day);
     return this.usable(scope, slots, now).filter((slot) => withinPeriod(slot, period, scope.company.timezone));
   }
 

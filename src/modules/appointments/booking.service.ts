@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../common/domain-error';
 import { calcomConfig, CalcomConfig } from '../../config/configuration';
+import { CalcomEventTypesService } from '../calcom/calcom-event-types.service';
 import { CalcomSlotsService } from '../calcom/calcom-slots.service';
 import { CalcomClient } from '../calcom/calcom.client';
 import { CalcomError } from '../calcom/calcom.errors';
@@ -34,13 +35,22 @@ export class BookingService {
     private readonly slots: CalcomSlotsService,
     private readonly locks: SlotLockService,
     private readonly availability: AvailabilityService,
+    private readonly eventTypes: CalcomEventTypesService,
     @Inject(calcomConfig.KEY) private readonly config: CalcomConfig,
   ) {}
 
+  /** Refuses, before anything is sent, a phone-only attendee for an event type that requires an e-mail. */
+  async assertContactAccepted(scope: BookingScope, attendee: Pick<Attendee, 'email' | 'phone'>): Promise<void> {
+    if (!attendee.email && !attendee.phone) throw new DomainError('CONTACT_REQUIRED', 'No e-mail address or phone number');
+    if (!attendee.email && (await this.eventTypes.emailRequired(scope.account, scope.service.calcomEventTypeId))) {
+      throw new DomainError('EMAIL_REQUIRED', 'This event type requires an e-mail address');
+    }
+  }
+
   /** Idempotent per key (call, service, start): a retry returns the first result and never books twice. */
   async book(scope: BookingScope, start: Date, attendee: Attendee, options: { key: string; callId: string | null; notes?: string | null }): Promise<BookingOutcome> {
-    if (!attendee.email && !attendee.phone) throw new DomainError('CONTACT_REQUIRED', 'No e-mail address or phone number');
     this.availability.assertBookable(scope, start);
+    await this.assertContactAccepted(scope, attendee);
     const values = this.claimValues(scope, start, attendee, { ...options, rescheduledFromId: null });
     const upstream: Upstream = {
       send: () =>
@@ -76,7 +86,7 @@ export class BookingService {
     const values = this.claimValues(scope, start, attendee, { key, callId, notes: old.notes, rescheduledFromId: old.id });
     const oldUid = old.calcomBookingUid;
     const upstream: Upstream = {
-      send: () => this.client.rescheduleBooking(scope.account, oldUid, start),
+      send: () => this.moveUpstream(scope.account, oldUid, start),
       lookup: async () => {
         const previous = await this.client.getBooking(scope.account, oldUid);
         return previous.rescheduledToUid ? this.client.getBooking(scope.account, previous.rescheduledToUid) : null;
@@ -88,17 +98,31 @@ export class BookingService {
     return outcome;
   }
 
+  /**
+   * Moves a booking in Cal.com. If it was already moved elsewhere (Cal.com names the new uid), the newest booking is
+   * the one the caller means: move that one.
+   */
+  private async moveUpstream(account: CalcomAccount, uid: string, start: Date): Promise<CalcomBooking> {
+    try {
+      return await this.client.rescheduleBooking(account, uid, start);
+    } catch (error) {
+      const next = error instanceof CalcomError && error.code === 'BOOKING_MOVED' ? error.detail.movedTo : undefined;
+      if (!next) throw error;
+      return this.client.rescheduleBooking(account, next, start);
+    }
+  }
+
   /** Safe to repeat: an appointment already cancelled (here or in Cal.com) is reported as such, not as an error. */
-  async cancel(account: CalcomAccount, timeZone: string, appointment: Appointment, reason?: string): Promise<'cancelled' | 'already-cancelled'> {
+  async cancel(account: CalcomAccount, timeZone: string, appointment: Appointment, reason: string): Promise<'cancelled' | 'already-cancelled'> {
     if (appointment.status === 'cancelled' || appointment.status === 'rejected' || appointment.status === 'failed') return 'already-cancelled';
     if (appointment.status === 'booking' || appointment.status === 'uncertain') throw new DomainError('CALCOM_BUSY', 'The booking is still being made');
     if (appointment.calcomBookingUid) await this.cancelUpstream(account, appointment.calcomBookingUid, reason);
-    await this.claims.settle(appointment, { status: 'cancelled', cancellationReason: reason ?? null });
+    await this.claims.settle(appointment, { status: 'cancelled', cancellationReason: reason });
     await this.slots.invalidate(appointment.calcomEventTypeId, timeZone, [appointment.startAt]);
     return 'cancelled';
   }
 
-  private async cancelUpstream(account: CalcomAccount, uid: string, reason?: string): Promise<void> {
+  private async cancelUpstream(account: CalcomAccount, uid: string, reason: string): Promise<void> {
     try {
       await this.client.cancelBooking(account, uid, reason);
     } catch (error) {

@@ -9,6 +9,8 @@ export interface SlotsQuery {
   account: CalcomAccount;
   eventTypeId: number;
   timeZone: string;
+  /** Moving this booking: its own time is free. Such answers are per booking, so they bypass the shared cache. */
+  bookingUidToReschedule?: string;
 }
 
 /** The cache key of one event type's free slots over a range of days (days in the company's timezone). */
@@ -30,6 +32,7 @@ export class CalcomSlotsService {
 
   /** One day's slots. Concurrent requests for the same day share one upstream request. */
   async day(query: SlotsQuery, day: string): Promise<Date[]> {
+    if (query.bookingUidToReschedule) return (await this.fetch(query, day, day)).get(day) ?? [];
     const key = slotsCacheKey(query.eventTypeId, day, day);
     const slots = await this.cache.wrap(key, this.config.slotsTtlMs, async () => {
       const fetched = await this.fetch(query, day, day);
@@ -62,7 +65,8 @@ export class CalcomSlotsService {
   private fetch(query: SlotsQuery, from: string, to: string): Promise<SlotsByDay> {
     const start = DateTime.fromISO(from, { zone: query.timeZone }).startOf('day').toJSDate();
     const end = DateTime.fromISO(to, { zone: query.timeZone }).endOf('day').toJSDate();
-    return this.client.slots(query.account, { eventTypeId: query.eventTypeId, start, end, timeZone: query.timeZone });
+    const { account, eventTypeId, timeZone, bookingUidToReschedule } = query;
+    return this.client.slots(account, { eventTypeId, start, end, timeZone, bookingUidToReschedule });
   }
 }
 

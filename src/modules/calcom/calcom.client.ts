@@ -7,8 +7,8 @@ import { MetricsService } from '../../metrics/metrics.service';
 import { CalcomBreakersService } from './calcom-breakers.service';
 import { CALCOM_ENDPOINT, CalcomEndpoint } from './calcom-endpoint';
 import { CalcomError, errorFromResponse, errorFromTransport } from './calcom.errors';
-import { parseBooking, parseBookings, parseSlots, unwrap } from './calcom.parse';
-import type { BookingSearch, CalcomAccount, CalcomBooking, NewBooking, SlotsByDay } from './calcom.types';
+import { parseBooking, parseBookings, parseEventType, parseSlots, unwrap } from './calcom.parse';
+import type { BookingSearch, CalcomAccount, CalcomBooking, CalcomEventType, NewBooking, SlotsByDay } from './calcom.types';
 
 /** `cal-api-version` per endpoint (contracts/calcom.md). Without it Cal.com silently serves 2024-04-15 behaviour. */
 export const CALCOM_API_VERSIONS = { slots: '2024-09-04', bookings: '2024-08-13', eventTypes: '2024-06-14' } as const;
@@ -49,8 +49,15 @@ export class CalcomClient implements OnModuleDestroy {
     });
   }
 
-  async slots(account: CalcomAccount, query: { eventTypeId: number; start: Date; end: Date; timeZone: string }): Promise<SlotsByDay> {
-    const params = { eventTypeId: query.eventTypeId, start: query.start.toISOString(), end: query.end.toISOString(), timeZone: query.timeZone };
+  /** `bookingUidToReschedule`: that booking's own time counts as free, so it can move by less than its length. */
+  async slots(account: CalcomAccount, query: { eventTypeId: number; start: Date; end: Date; timeZone: string; bookingUidToReschedule?: string }): Promise<SlotsByDay> {
+    const params = {
+      eventTypeId: query.eventTypeId,
+      start: query.start.toISOString(),
+      end: query.end.toISOString(),
+      timeZone: query.timeZone,
+      ...(query.bookingUidToReschedule ? { bookingUidToReschedule: query.bookingUidToReschedule } : {}),
+    };
     const data = await this.send(account, { name: 'slots', method: 'GET', path: '/v2/slots', version: CALCOM_API_VERSIONS.slots, params, idempotent: true });
     return parseSlots(data);
   }
@@ -60,7 +67,8 @@ export class CalcomClient implements OnModuleDestroy {
       start: booking.start.toISOString(),
       eventTypeId: booking.eventTypeId,
       attendee: booking.attendee,
-      metadata: { bookingKey: booking.bookingKey },
+      // Cal.com's metadata limits: 50 keys, keys up to 40 characters, values up to 500.
+      metadata: { bookingKey: booking.bookingKey.slice(0, 500) },
     };
     return parseBooking(await this.send(account, { name: 'createBooking', method: 'POST', path: '/v2/bookings', version: CALCOM_API_VERSIONS.bookings, data, idempotent: false }));
   }
@@ -82,13 +90,17 @@ export class CalcomClient implements OnModuleDestroy {
     return parseBookings(data);
   }
 
-  /** Resolves when the booking is cancelled, including when it already was (Cal.com answers that with a 400). */
-  async cancelBooking(account: CalcomAccount, uid: string, reason?: string): Promise<void> {
+  /**
+   * Resolves when the booking is cancelled, including when it already was (Cal.com answers that with a 400). The
+   * reason is required: our key belongs to the host, and core refuses a host's cancellation without one.
+   */
+  async cancelBooking(account: CalcomAccount, uid: string, reason: string): Promise<void> {
     const path = `/v2/bookings/${encodeURIComponent(uid)}/cancel`;
+    const data = { cancellationReason: reason.slice(0, 500) };
     try {
-      await this.send(account, { name: 'cancelBooking', method: 'POST', path, version: CALCOM_API_VERSIONS.bookings, data: reason ? { cancellationReason: reason } : {}, idempotent: false });
+      await this.send(account, { name: 'cancelBooking', method: 'POST', path, version: CALCOM_API_VERSIONS.bookings, data, idempotent: false });
     } catch (error) {
-      if (error instanceof CalcomError && error.code === 'CONFLICT') return;
+      if (error instanceof CalcomError && error.code === 'ALREADY_CANCELLED') return;
       throw error;
     }
   }
@@ -98,6 +110,11 @@ export class CalcomClient implements OnModuleDestroy {
     const path = `/v2/bookings/${encodeURIComponent(uid)}/reschedule`;
     const data = { start: start.toISOString(), ...(reason ? { reschedulingReason: reason } : {}) };
     return parseBooking(await this.send(account, { name: 'rescheduleBooking', method: 'POST', path, version: CALCOM_API_VERSIONS.bookings, data, idempotent: false }));
+  }
+
+  async eventType(account: CalcomAccount, id: number): Promise<CalcomEventType> {
+    const path = `/v2/event-types/${id}`;
+    return parseEventType(await this.send(account, { name: 'eventType', method: 'GET', path, version: CALCOM_API_VERSIONS.eventTypes, idempotent: true }));
   }
 
   onModuleDestroy(): void {
@@ -132,7 +149,9 @@ export class CalcomClient implements OnModuleDestroy {
       });
       timer({ outcome: String(response.status) });
       if (response.status >= 200 && response.status < 300) return unwrap(response.data);
-      const error = errorFromResponse(response.status, response.data, operation.name);
+      const refused = errorFromResponse(response.status, response.data, operation.name, response.headers);
+      // Cal.com can commit a booking and then fail (e-mails, webhooks run after the insert): a 5xx after a POST is uncertain.
+      const error = !operation.idempotent && response.status >= 500 ? refused.withUncertainty() : refused;
       this.log(account, operation, error);
       throw error;
     } catch (error) {

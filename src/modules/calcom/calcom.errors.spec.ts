@@ -12,7 +12,7 @@ describe(errorFromResponse.name, () => {
     [400, 'Attendee must have at least one contact method (email or phone number)', 'CONTACT_REQUIRED'],
     [404, 'Event type with id 1001 not found.', 'CALCOM_MISCONFIGURED'],
     [404, 'Booking with uid=abc was not found in the database', 'NOT_FOUND'],
-    [400, 'This booking has already been cancelled.', 'CONFLICT'],
+    [400, 'This booking has already been cancelled.', 'ALREADY_CANCELLED'],
     [429, 'ThrottlerException: Too Many Requests', 'CALCOM_BUSY'],
     [500, 'Internal server error', 'CALCOM_UNAVAILABLE'],
     [503, '', 'CALCOM_UNAVAILABLE'],

@@ -2,6 +2,7 @@ import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { calcomConfig, CalcomConfig } from '../../config/configuration';
 import { CalcomBreakersService } from './calcom-breakers.service';
 import { CALCOM_ENDPOINT, CalcomEndpoint, createCalcomEndpoint } from './calcom-endpoint';
+import { CalcomEventTypesService } from './calcom-event-types.service';
 import { CalcomSlotsService } from './calcom-slots.service';
 import { CalcomClient } from './calcom.client';
 
@@ -12,8 +13,9 @@ import { CalcomClient } from './calcom.client';
     CalcomBreakersService,
     CalcomClient,
     CalcomSlotsService,
+    CalcomEventTypesService,
   ],
-  exports: [CalcomClient, CalcomSlotsService, CalcomBreakersService],
+  exports: [CalcomClient, CalcomSlotsService, CalcomBreakersService, CalcomEventTypesService],
 })
 export class CalcomModule implements OnApplicationShutdown {
   constructor(@Inject(CALCOM_ENDPOINT) private readonly endpoint: CalcomEndpoint) {}

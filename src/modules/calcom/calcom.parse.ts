@@ -1,5 +1,5 @@
 import { CalcomError } from './calcom.errors';
-import type { CalcomBooking, CalcomBookingStatus, SlotsByDay } from './calcom.types';
+import type { CalcomEventType, CalcomBooking, CalcomBookingStatus, SlotsByDay } from './calcom.types';
 
 const STATUSES: readonly CalcomBookingStatus[] = ['accepted', 'pending', 'cancelled', 'rejected'];
 
@@ -58,4 +58,15 @@ export function parseSlots(raw: unknown): SlotsByDay {
     days.set(day, starts.sort((a, b) => a.getTime() - b.getTime()));
   }
   return days;
+}
+
+/**
+ * GET /v2/event-types/{id} (2024-06-14). The default e-mail field is required unless the event type allows
+ * phone-only bookings (`{ type: 'email', required: false }` beside a required `attendeePhoneNumber`).
+ */
+export function parseEventType(raw: unknown): CalcomEventType {
+  const data = (typeof raw === 'object' && raw !== null ? raw : {}) as { id?: unknown; bookingFields?: unknown };
+  const fields = Array.isArray(data.bookingFields) ? (data.bookingFields as Array<{ type?: unknown; slug?: unknown; required?: unknown }>) : [];
+  const email = fields.find((field) => field.type === 'email' || field.slug === 'email');
+  return { id: Number(data.id), emailRequired: email?.required !== false };
 }

@@ -31,5 +31,11 @@ export interface BookingSearch {
   beforeEnd: Date;
 }
 
+/** What we need of an event type's booking fields: whether Cal.com refuses an attendee without e-mail. */
+export interface CalcomEventType {
+  id: number;
+  emailRequired: boolean;
+}
+
 /** Free slot starts of one day (in the company's timezone), keyed `yyyy-MM-dd`. */
 export type SlotsByDay = Map<string, Date[]>;

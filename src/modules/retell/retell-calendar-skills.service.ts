@@ -76,6 +76,11 @@ export class RetellCalendarSkillsService {
     if (when.kind !== 'instant') return this.needTime(context, when, say(locale, 'Zu welcher Uhrzeit hätten Sie gern den Termin?', 'What time would you like?'));
     const result = await this.availability.check(scope, when);
     if (result.kind !== 'free') return this.offer(context, when.instant, result.kind === 'taken' ? result.alternatives : []);
+    // Asked before the caller agrees, so a confirmed booking never fails for want of an e-mail address.
+    const contact = { email: args.email ?? context.customer?.email ?? null, phone: args.phone ?? context.callerNumber };
+    const refused = await this.booking.assertContactAccepted(scope, contact).then(() => null, (error: unknown) => error);
+    if (refused instanceof DomainError && refused.code === 'EMAIL_REQUIRED') return askForEmail(locale);
+    if (refused) throw refused;
     const summary = `${scope.service.name} ${say(locale, 'am', 'on')} ${speakDateTime(when.instant, timezone, locale)} ${say(locale, 'für', 'for')} ${args.name}`;
     return { success: true, message: say(locale, `Ich fasse zusammen: ${summary}. Soll ich das so buchen?`, `To confirm: ${summary}. Shall I book it?`), data: { available: true, start: when.instant.toISOString(), service: scope.service.name, confirmed: false } };
   }
@@ -94,6 +99,7 @@ export class RetellCalendarSkillsService {
       return this.booked(context, scope, appointment, 'booked');
     } catch (error) {
       if (error instanceof DomainError && error.code === 'SLOT_TAKEN') return this.offer(context, when.instant, await this.availability.alternatives(scope, when.instant));
+      if (error instanceof DomainError && error.code === 'EMAIL_REQUIRED') return askForEmail(locale);
       throw error;
     }
   }
@@ -103,7 +109,9 @@ export class RetellCalendarSkillsService {
     if (!(target instanceof Appointment)) return target;
     const account = await this.companies.calcomAccount(context.company.id);
     if (!account) return fail(context.company.locale, 'CALCOM_MISCONFIGURED');
-    const outcome = await this.booking.cancel(account, context.company.timezone, target, args.reason);
+    // Cal.com requires a reason when the host's key cancels (always, for us): the caller's words, or ours.
+    const reason = args.reason ?? say(context.company.locale, 'Vom Anrufer telefonisch abgesagt', 'Cancelled by the caller by phone');
+    const outcome = await this.booking.cancel(account, context.company.timezone, target, reason);
     const when = speakDateTime(target.startAt, context.company.timezone, context.company.locale);
     const message = outcome === 'cancelled' ? say(context.company.locale, `Ihr Termin am ${when} ist storniert.`, `Your appointment on ${when} is cancelled.`) : say(context.company.locale, `Der Termin am ${when} war bereits storniert.`, `The appointment on ${when} was already cancelled.`);
     return { success: true, message, data: { appointment_id: target.id, status: 'cancelled', start: target.startAt.toISOString() } };
@@ -118,7 +126,8 @@ export class RetellCalendarSkillsService {
     if (when.kind !== 'instant') return this.unsure(context, when);
     if (target.startAt.getTime() === when.instant.getTime()) return this.booked(context, scope, target, 'moved');
     try {
-      const check = await this.availability.check(scope, when);
+      // The booking's own time counts as free, so it can move by less than its length.
+      const check = await this.availability.check(scope, when, new Date(), target.calcomBookingUid ?? undefined);
       if (check.kind === 'taken') return this.offer(context, when.instant, check.alternatives);
       const { appointment } = await this.booking.reschedule(scope, target, when.instant, context.callId);
       return this.booked(context, scope, appointment, 'moved');
@@ -236,5 +245,7 @@ export class RetellCalendarSkillsService {
     return { success: false, message: say(locale, 'Das Datum habe ich leider nicht verstanden. Welcher Tag und welche Uhrzeit?', "Sorry, I didn't catch the date. Which day and time?"), data: { missing: ['date'] } };
   }
 }
+
+const askForEmail = (locale: Locale): FunctionAnswer => ({ ...fail(locale, 'EMAIL_REQUIRED'), data: { missing: ['email'] } });
 
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
