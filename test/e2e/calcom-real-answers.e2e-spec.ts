@@ -1,68 +1,43 @@
-import type { CalcomFake } from '../../src/calcom-fake/calcom-fake';
 import { Appointment } from '../../src/modules/appointments/appointment.entity';
-import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
-import {
-  berlin,
-  bookingTenant,
-  calcomEnv,
-  callFunction,
-  dayFromNow,
-  generousLimits,
-  startCalcomFake,
-} from '../support/calcom';
-import { retellEnv } from '../support/retell';
-import { createTestApp, TestApp } from '../support/test-app';
+import { berlin, callFunction, dayFromNow, useBookingSuite } from '../support/calcom';
 
 describe('Cal.com as it really answers', () => {
-  let t: TestApp;
-  let fake: CalcomFake;
+  const suite = useBookingSuite();
   const day = dayFromNow(3);
-  const posts = (path: RegExp) => fake.requestsTo('POST', path);
+  const posts = (path: RegExp) => suite.fake.requestsTo('POST', path);
   const book = (service: string, time: string, extra: object = {}, call: Record<string, unknown> = {}) =>
-    callFunction(t, 'book-appointment', { service, date: day, time, name: 'Anna', ...extra }, call).expect(200);
-  const rows = () => t.dataSource.getRepository(Appointment).find({ order: { createdAt: 'ASC' } });
-
-  beforeAll(async () => {
-    fake = await startCalcomFake();
-    t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits } });
-  });
-  beforeEach(() => t.app.get(TenantsImportService).importDocument({ companies: [bookingTenant()] }));
-  afterEach(async () => {
-    fake.reset();
-    await t.reset();
-  });
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
-  });
+    callFunction(suite.t, 'book-appointment', { service, date: day, time, name: 'Anna', ...extra }, call).expect(200);
+  const rows = () => suite.t.dataSource.getRepository(Appointment).find({ order: { createdAt: 'ASC' } });
 
   it('always gives Cal.com a cancellation reason, the caller’s or a sentence of ours', async () => {
     await book('Haarschnitt', '10:00');
-    const res = await callFunction(t, 'cancel-appointment', { date: day }).expect(200);
+    const res = await callFunction(suite.t, 'cancel-appointment', { date: day }).expect(200);
     expect(res.body).toMatchObject({ success: true, data: { status: 'cancelled' } });
     expect(posts(/\/cancel$/).map((r) => r.body)).toEqual([{ cancellationReason: 'Vom Anrufer telefonisch abgesagt' }]);
   });
 
   it('takes Cal.com’s "cancelled already" as done', async () => {
     await book('Haarschnitt', '10:00');
-    [...fake.bookings.values()][0].status = 'cancelled';
-    const res = await callFunction(t, 'cancel-appointment', { date: day, reason: 'krank' }).expect(200);
+    [...suite.fake.bookings.values()][0].status = 'cancelled';
+    const res = await callFunction(suite.t, 'cancel-appointment', { date: day, reason: 'krank' }).expect(200);
     expect(res.body.message).toMatch(/ist storniert\.$/);
-    expect(fake.requests.at(-1)).toMatchObject({ path: expect.stringMatching(/\/cancel$/), status: 400 });
+    expect(suite.fake.requests.at(-1)).toMatchObject({ path: expect.stringMatching(/\/cancel$/), status: 400 });
     expect((await rows())[0].status).toBe('cancelled');
   });
 
   it('says so when Cal.com will not cancel: an ended booking, an event type that forbids it', async () => {
     await book('Festtermin', '10:00');
-    const forbidden = await callFunction(t, 'cancel-appointment', { date: day }).expect(200);
+    const forbidden = await callFunction(suite.t, 'cancel-appointment', { date: day }).expect(200);
     expect(forbidden.body).toEqual({
       success: false,
       message: 'Diesen Termin kann ich telefonisch leider nicht stornieren. Darf ich Sie zurückrufen lassen?',
     });
     await book('Haarschnitt', '11:00');
-    const haircut = [...fake.bookings.values()].find((b) => b.eventTypeId === 1001)!;
+    const haircut = [...suite.fake.bookings.values()].find((b) => b.eventTypeId === 1001)!;
     haircut.end = new Date(Date.now() - 1000);
-    const ended = await callFunction(t, 'cancel-appointment', { appointment_id: (await rows())[1].id }).expect(200);
+    const ended = await callFunction(suite.t, 'cancel-appointment', { appointment_id: (await rows())[1].id }).expect(
+      200,
+    );
     expect(ended.body.message).toBe(
       'Dieser Termin liegt schon in der Vergangenheit und kann nicht mehr storniert werden.',
     );
@@ -71,8 +46,8 @@ describe('Cal.com as it really answers', () => {
 
   it('follows a booking the business already moved, and moves the newest one', async () => {
     await book('Haarschnitt', '10:00');
-    const original = [...fake.bookings.values()][0];
-    const elsewhere = await fetch(`${fake.url}/v2/bookings/${original.uid}/reschedule`, {
+    const original = [...suite.fake.bookings.values()][0];
+    const elsewhere = await fetch(`${suite.fake.url}/v2/bookings/${original.uid}/reschedule`, {
       method: 'POST',
       headers: {
         authorization: 'Bearer cal_fixture_booking',
@@ -82,52 +57,61 @@ describe('Cal.com as it really answers', () => {
       body: JSON.stringify({ start: berlin(day, '12:00').toISOString() }),
     });
     expect(elsewhere.status).toBe(201);
-    const res = await callFunction(t, 'reschedule-appointment', { date: day, new_date: day, new_time: '15:00' }).expect(
-      200,
-    );
+    const res = await callFunction(suite.t, 'reschedule-appointment', {
+      date: day,
+      new_date: day,
+      new_time: '15:00',
+    }).expect(200);
     expect(res.body.message).toMatch(/^Ihr Termin ist verschoben auf Haarschnitt am .* um 15:00 Uhr\.$/);
-    const active = [...fake.bookings.values()].filter((b) => b.status === 'accepted');
+    const active = [...suite.fake.bookings.values()].filter((b) => b.status === 'accepted');
     expect(active.map((b) => b.start.toISOString())).toEqual([berlin(day, '15:00').toISOString()]);
     expect(posts(/\/reschedule$/).map((r) => r.status)).toEqual([201, 400, 201]);
   });
 
   it('moves an appointment by less than its length: its own time counts as free', async () => {
     await book('Färben', '10:00');
-    const [booking] = [...fake.bookings.values()];
-    const res = await callFunction(t, 'reschedule-appointment', { date: day, new_date: day, new_time: '10:30' }).expect(
-      200,
-    );
+    const [booking] = [...suite.fake.bookings.values()];
+    const res = await callFunction(suite.t, 'reschedule-appointment', {
+      date: day,
+      new_date: day,
+      new_time: '10:30',
+    }).expect(200);
     expect(res.body.success).toBe(true);
-    expect(fake.requestsTo('GET', /^\/v2\/slots$/).at(-1)!.query.bookingUidToReschedule).toBe(booking.uid);
+    expect(suite.fake.requestsTo('GET', /^\/v2\/slots$/).at(-1)!.query.bookingUidToReschedule).toBe(booking.uid);
   });
 
   it('books once when Cal.com commits and then answers 500: the booking is looked up, not sent again', async () => {
-    fake.fail({ kind: 'commit', method: 'POST', path: /^\/v2\/bookings$/ });
+    suite.fake.fail({ kind: 'commit', method: 'POST', path: /^\/v2\/bookings$/ });
     const res = await book('Haarschnitt', '10:00');
     expect(res.body).toMatchObject({ success: true, data: { status: 'confirmed' } });
     expect(posts(/^\/v2\/bookings$/)).toHaveLength(1);
-    expect(fake.bookings.size).toBe(1);
-    expect((await rows())[0]).toMatchObject({ status: 'accepted', calcomBookingUid: [...fake.bookings.keys()][0] });
+    expect(suite.fake.bookings.size).toBe(1);
+    expect((await rows())[0]).toMatchObject({
+      status: 'accepted',
+      calcomBookingUid: [...suite.fake.bookings.keys()][0],
+    });
   });
 
   it('asks a phone-only caller for an e-mail address before confirming, where the event type requires one', async () => {
     const base = { service: 'Beratung', date: day, time: '10:00', name: 'Anna' };
-    const check = await callFunction(t, 'collect-appointment-data', { ...base, confirm: false }).expect(200);
+    const check = await callFunction(suite.t, 'collect-appointment-data', { ...base, confirm: false }).expect(200);
     expect(check.body).toEqual({
       success: false,
       message: 'Für diese Buchung brauche ich noch Ihre E-Mail-Adresse.',
       data: { missing: ['email'] },
     });
-    const booking = await callFunction(t, 'book-appointment', base).expect(200);
+    const booking = await callFunction(suite.t, 'book-appointment', base).expect(200);
     expect(booking.body.data).toEqual({ missing: ['email'] });
     expect(posts(/^\/v2\/bookings$/)).toHaveLength(0);
-    const withEmail = await callFunction(t, 'book-appointment', { ...base, email: 'anna@example.org' }).expect(200);
+    const withEmail = await callFunction(suite.t, 'book-appointment', { ...base, email: 'anna@example.org' }).expect(
+      200,
+    );
     expect(withEmail.body.success).toBe(true);
-    expect(fake.requestsTo('GET', /^\/v2\/event-types\/4001$/)).toHaveLength(1);
+    expect(suite.fake.requestsTo('GET', /^\/v2\/event-types\/4001$/)).toHaveLength(1);
   });
 
   it('offers alternatives for a race inside Cal.com and a full seated slot; says when limits are reached', async () => {
-    fake.fail({ kind: 'status', status: 409, message: 'booking_conflict_error', method: 'POST' });
+    suite.fake.fail({ kind: 'status', status: 409, message: 'booking_conflict_error', method: 'POST' });
     const race = await book('Haarschnitt', '10:00');
     expect(race.body.message).toMatch(/ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/u);
     await book('Workshop', '10:00', {}, { call_id: 'w1' });

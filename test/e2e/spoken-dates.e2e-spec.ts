@@ -1,18 +1,6 @@
 import { DateTime } from 'luxon';
-import type { CalcomFake } from '../../src/calcom-fake/calcom-fake';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
-import {
-  berlin,
-  bookingTenant,
-  calcomEnv,
-  callFunction,
-  dayFromNow,
-  generousLimits,
-  startCalcomFake,
-  ZONE,
-} from '../support/calcom';
-import { retellEnv } from '../support/retell';
-import { createTestApp, TestApp } from '../support/test-app';
+import { berlin, bookingTenant, callFunction, dayFromNow, useBookingSuite, ZONE } from '../support/calcom';
 
 const SEVEN_TO_NINE = Object.fromEntries(
   ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['07:00', '21:00']]]),
@@ -20,29 +8,12 @@ const SEVEN_TO_NINE = Object.fromEntries(
 const spokenDay = (day: string) => DateTime.fromISO(day, { zone: ZONE }).setLocale('de').toFormat('cccc, d. LLLL');
 
 describe('Spoken dates at the function endpoints', () => {
-  let t: TestApp;
-  let fake: CalcomFake;
+  const suite = useBookingSuite();
   const tomorrow = dayFromNow(1);
-  const slotRequests = () => fake.requestsTo('GET', /^\/v2\/slots$/);
-
-  beforeAll(async () => {
-    fake = await startCalcomFake();
-    t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits } });
-  });
-  beforeEach(async () => {
-    await t.app.get(TenantsImportService).importDocument({ companies: [bookingTenant()] });
-  });
-  afterEach(async () => {
-    fake.reset();
-    await t.reset();
-  });
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
-  });
+  const slotRequests = () => suite.fake.requestsTo('GET', /^\/v2\/slots$/);
 
   it('reads a German idiom and says weekday, date and time back', async () => {
-    const res = await callFunction(t, 'check-availability', {
+    const res = await callFunction(suite.t, 'check-availability', {
       service: 'Haarschnitt',
       date: 'morgen',
       time: 'um halb vier',
@@ -55,7 +26,7 @@ describe('Spoken dates at the function endpoints', () => {
   });
 
   it('asks again, without asking Cal.com, when it cannot read the whole phrase', async () => {
-    const res = await callFunction(t, 'check-availability', {
+    const res = await callFunction(suite.t, 'check-availability', {
       service: 'Haarschnitt',
       date: 'morgen irgendwann so kurz nach drei',
     }).expect(200);
@@ -68,12 +39,10 @@ describe('Spoken dates at the function endpoints', () => {
   });
 
   it('asks morning or evening when the branch is open at both', async () => {
-    await t.app
-      .get(TenantsImportService)
-      .importDocument({
-        companies: [{ ...bookingTenant(), branches: [{ name: 'Mitte', openingHours: SEVEN_TO_NINE }] }],
-      });
-    const res = await callFunction(t, 'book-appointment', {
+    await suite.t.app.get(TenantsImportService).importDocument({
+      companies: [{ ...bookingTenant(), branches: [{ name: 'Mitte', openingHours: SEVEN_TO_NINE }] }],
+    });
+    const res = await callFunction(suite.t, 'book-appointment', {
       service: 'Haarschnitt',
       date: 'morgen',
       time: 'um 8',
@@ -85,11 +54,11 @@ describe('Spoken dates at the function endpoints', () => {
       clarify: 'meridiem',
       options: [berlin(tomorrow, '08:00'), berlin(tomorrow, '20:00')].map((d) => d.toISOString()),
     });
-    expect(fake.requests).toHaveLength(0);
+    expect(suite.fake.requests).toHaveLength(0);
   });
 
   it('takes the only open half of the day when the branch closes at 20:00', async () => {
-    const res = await callFunction(t, 'check-availability', {
+    const res = await callFunction(suite.t, 'check-availability', {
       service: 'Haarschnitt',
       date: 'morgen',
       time: 'um 8',
@@ -100,7 +69,7 @@ describe('Spoken dates at the function endpoints', () => {
   it('says which day a date falls on when the caller named another weekday', async () => {
     const date = DateTime.fromISO(dayFromNow(3), { zone: ZONE });
     const wrongWeekday = date.plus({ days: 1 }).setLocale('de').toFormat('cccc');
-    const res = await callFunction(t, 'check-availability', {
+    const res = await callFunction(suite.t, 'check-availability', {
       service: 'Haarschnitt',
       date: `${wrongWeekday}, ${date.toFormat('d.M.')}`,
     }).expect(200);
@@ -111,11 +80,11 @@ describe('Spoken dates at the function endpoints', () => {
   });
 
   it('reads numeric dates in the company’s order', async () => {
-    await t.app
+    await suite.t.app
       .get(TenantsImportService)
       .importDocument({ companies: [{ ...bookingTenant(), locale: 'en', dateOrder: 'mdy' }] });
     const day = DateTime.fromISO(dayFromNow(3), { zone: ZONE });
-    const res = await callFunction(t, 'check-availability', {
+    const res = await callFunction(suite.t, 'check-availability', {
       service: 'Haarschnitt',
       date: day.toFormat('M/d'),
       time: '10:00',

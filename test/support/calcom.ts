@@ -1,24 +1,89 @@
 import { DateTime } from 'luxon';
 import { CalcomFake } from '../../src/calcom-fake/calcom-fake';
 import type { FakeEventType } from '../../src/calcom-fake/calcom-fake.schedule';
-import { callObject, signedPost } from './retell';
-import type { TestApp } from './test-app';
+import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
+import { callObject, retellEnv, signedPost } from './retell';
+import { createTestApp, TestApp } from './test-app';
 
 export const ZONE = 'Europe/Berlin';
-const EVERY_DAY = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['08:00', '20:00']]])) as FakeEventType['hours'];
+const EVERY_DAY = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['08:00', '20:00']]]),
+) as FakeEventType['hours'];
 
 /** Event types the booking tenant's services point at: open every day, so tests do not depend on the weekday. */
 export const TEST_EVENT_TYPES: FakeEventType[] = [
   // Phone-only bookings allowed (the e-mail field not required), as a voice business configures Cal.com.
-  { id: 1001, title: 'Haarschnitt', lengthMinutes: 30, timeZone: ZONE, hours: EVERY_DAY, bookingWindowDays: 60, emailRequired: false },
-  { id: 1002, title: 'Färben', lengthMinutes: 90, timeZone: ZONE, hours: EVERY_DAY, slotIntervalMinutes: 30, bookingWindowDays: 60, emailRequired: false },
-  { id: 2001, title: 'Team-Beratung', lengthMinutes: 60, timeZone: ZONE, hours: EVERY_DAY, hosts: 2, bookingWindowDays: 60, emailRequired: false },
-  { id: 3001, title: 'Erstgespräch', lengthMinutes: 30, timeZone: ZONE, hours: EVERY_DAY, requiresConfirmation: true, bookingWindowDays: 60, emailRequired: false },
+  {
+    id: 1001,
+    title: 'Haarschnitt',
+    lengthMinutes: 30,
+    timeZone: ZONE,
+    hours: EVERY_DAY,
+    bookingWindowDays: 60,
+    emailRequired: false,
+  },
+  {
+    id: 1002,
+    title: 'Färben',
+    lengthMinutes: 90,
+    timeZone: ZONE,
+    hours: EVERY_DAY,
+    slotIntervalMinutes: 30,
+    bookingWindowDays: 60,
+    emailRequired: false,
+  },
+  {
+    id: 2001,
+    title: 'Team-Beratung',
+    lengthMinutes: 60,
+    timeZone: ZONE,
+    hours: EVERY_DAY,
+    hosts: 2,
+    bookingWindowDays: 60,
+    emailRequired: false,
+  },
+  {
+    id: 3001,
+    title: 'Erstgespräch',
+    lengthMinutes: 30,
+    timeZone: ZONE,
+    hours: EVERY_DAY,
+    requiresConfirmation: true,
+    bookingWindowDays: 60,
+    emailRequired: false,
+  },
   // Cal.com's defaults: the e-mail field required; cancelling allowed.
   { id: 4001, title: 'Beratung', lengthMinutes: 30, timeZone: ZONE, hours: EVERY_DAY, bookingWindowDays: 60 },
-  { id: 4002, title: 'Workshop', lengthMinutes: 60, timeZone: ZONE, hours: EVERY_DAY, bookingWindowDays: 60, seats: 2, emailRequired: false },
-  { id: 4003, title: 'Express', lengthMinutes: 30, timeZone: ZONE, hours: EVERY_DAY, bookingWindowDays: 60, maxBookingsPerDay: 1, emailRequired: false },
-  { id: 4004, title: 'Festtermin', lengthMinutes: 30, timeZone: ZONE, hours: EVERY_DAY, bookingWindowDays: 60, disableCancelling: true, emailRequired: false },
+  {
+    id: 4002,
+    title: 'Workshop',
+    lengthMinutes: 60,
+    timeZone: ZONE,
+    hours: EVERY_DAY,
+    bookingWindowDays: 60,
+    seats: 2,
+    emailRequired: false,
+  },
+  {
+    id: 4003,
+    title: 'Express',
+    lengthMinutes: 30,
+    timeZone: ZONE,
+    hours: EVERY_DAY,
+    bookingWindowDays: 60,
+    maxBookingsPerDay: 1,
+    emailRequired: false,
+  },
+  {
+    id: 4004,
+    title: 'Festtermin',
+    lengthMinutes: 30,
+    timeZone: ZONE,
+    hours: EVERY_DAY,
+    bookingWindowDays: 60,
+    disableCancelling: true,
+    emailRequired: false,
+  },
 ];
 
 export const CALCOM_KEY = 'cal_fixture_booking';
@@ -38,7 +103,12 @@ export const calcomEnv = (fake: CalcomFake) => ({
 });
 
 /** For suites that book far more than a real caller would in a minute; the rate-limit suite runs with the defaults. */
-export const generousLimits = { RATE_LIMIT_RETELL: '100000', RATE_LIMIT_BOOKING: '100000', RATE_LIMIT_WEBHOOKS: '100000', RATE_LIMIT_ADMIN: '100000' };
+export const generousLimits = {
+  RATE_LIMIT_RETELL: '100000',
+  RATE_LIMIT_BOOKING: '100000',
+  RATE_LIMIT_WEBHOOKS: '100000',
+  RATE_LIMIT_ADMIN: '100000',
+};
 
 export const BOOKING_NUMBER = '+493055555555';
 
@@ -74,4 +144,37 @@ export const berlin = (day: string, time: string) => DateTime.fromISO(`${day}T${
 /** Calls a Retell function the way Retell does, signed, on the booking tenant's number. */
 export function callFunction(t: TestApp, name: string, args: object, call: Record<string, unknown> = {}) {
   return signedPost(t, `/api/retell/${name}`, { name, call: callObject({ to_number: BOOKING_NUMBER, ...call }), args });
+}
+
+export interface BookingSuite {
+  t: TestApp;
+  fake: CalcomFake;
+}
+
+/**
+ * The usual life of a booking suite: one Cal.com fake and one app per file, the booking tenant imported before each
+ * test, and both emptied after it. The returned object is filled in `beforeAll`.
+ */
+export function useBookingSuite(
+  options: { env?: Record<string, string>; tenants?: () => object[] } = {},
+): BookingSuite {
+  const suite = {} as BookingSuite;
+  beforeAll(async () => {
+    suite.fake = await startCalcomFake();
+    suite.t = await createTestApp({
+      env: { ...retellEnv, ...calcomEnv(suite.fake), ...generousLimits, ...options.env },
+    });
+  });
+  beforeEach(() =>
+    suite.t.app.get(TenantsImportService).importDocument({ companies: options.tenants?.() ?? [bookingTenant()] }),
+  );
+  afterEach(async () => {
+    suite.fake.reset();
+    await suite.t.reset();
+  });
+  afterAll(async () => {
+    await suite.t.close();
+    await suite.fake.stop();
+  });
+  return suite;
 }
