@@ -27,6 +27,8 @@ export interface CallInfo {
 
 type Row = Record<string, string | null>;
 
+const NO_CONTEXT: CallContext = { retellCallId: null, callId: null, callerNumber: null, company: null, branch: null, customer: null };
+
 /*
  * $1 business number, $2 agent id, $3 caller number (TENANT_CTE), $4 Retell call id, $5 the company of a function
  * token (or null), $6 direction, $7 from, $8 to, $9 call type. The call row is created on first sight and never moved
@@ -75,6 +77,8 @@ export class CallContextService {
     const parties = { direction: call.direction, fromNumber: call.from_number, toNumber: call.to_number, agentId: call.agent_id };
     const { businessNumber, callerNumber } = splitParties(parties);
     const tokenCompany = principal.kind === 'token' ? principal.companyId : await this.unsignedScope(call, parties);
+    // Nothing names a call, a number, an agent or a company: there is nothing to look up.
+    if (!tokenCompany && !call.call_id && !businessNumber && !call.agent_id) return { ...NO_CONTEXT, callerNumber };
     const [row]: Row[] = await this.dataSource.query(CONTEXT_SQL, [
       businessNumber,
       call.agent_id ?? null,
