@@ -47,7 +47,10 @@ export const WEEKS: PhraseTable<number> = [
 
 /** Parts of the day; `true` where the phrase also names today ("this afternoon", "tonight"). */
 export const PERIODS: PhraseTable<readonly [PeriodName, boolean]> = [
-  ...phrases(['morning', false] as const, 'morgens | frueh | in der frueh | fruehmorgens | morning | mornings'),
+  ...phrases(['morning', false] as const, 'morgens | frueh | in der frueh | morning | mornings'),
+  ...phrases(['earlyMorning', false] as const, 'fruehmorgens'),
+  ...phrases(['lateAfternoon', false] as const, 'spaetnachmittags'),
+  ...phrases(['earlyAfternoon', false] as const, 'fruehnachmittags'),
   ...phrases(['morning', false] as const, 'vormittag | vormittags'),
   ...phrases(['morning', true] as const, 'this morning | heute frueh'),
   ...phrases(['earlyMorning', false] as const, 'early morning | fruehen morgen | first thing in the morning'),

@@ -230,6 +230,10 @@ export const DE_FAMILIES: Family[] = [
       ['Montag den siebten um zehn', '2026-12-07 10:00'],
       ['so um die 15 Uhr', '2026-12-01 15:00'],
       ['15.00 Uhr', '2026-12-01 15:00'],
+      ['um Punkt 3', '2026-12-01 15:00'],
+      ['Do 10 Uhr', '2026-12-03 10:00'],
+      ['Sa 10 Uhr', '2026-12-05 10:00'],
+      ['Di, 8.12., 11:30', '2026-12-08 11:30'],
     ],
   },
   {
@@ -336,6 +340,7 @@ export const DE_FAMILIES: Family[] = [
       ['halb', '?'],
       ['Viertel', '?'],
       ['in zwei Wochen oder drei', '?'],
+      ['So 10 Uhr', '?'],
     ],
   },
 ];

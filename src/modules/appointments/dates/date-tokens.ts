@@ -27,11 +27,22 @@ const REWRITES: Array<[RegExp, string]> = [
   [/(\p{L})'(s|d|ll|m|re|ve)\b/gu, '$1'],
 ];
 
-/** Written German weekday abbreviations, only with their dot ("Di., 1.12."): bare "so" and "do" are other words. */
+/**
+ * A written weekday abbreviation opening the phrase before a number ("Do 10 Uhr", "Di 8.12."). "So" stays as it is:
+ * "So 10 Uhr" may be Sunday or "about ten", and the reader then does not guess.
+ */
+function writtenWeekday(phrase: string): string {
+  return phrase
+    .replace(/^(Mo|Di|Mi|Do|Fr|Sa)\.?,?\s+(?=\d)/, (_, day: string) => `${SHORT_DAYS[day.toLowerCase()]} `)
+    .replace(/^So\.?,?\s+(?=\d)/, 'sonntag-oder-ungefaehr ');
+}
+
+/** Written German weekday abbreviations: with their dot ("Di., 1.12."), or opening the phrase before a number. */
 const SHORT_DAYS: Record<string, string> = {
   mo: 'montag',
   di: 'dienstag',
   mi: 'mittwoch',
+  do: 'donnerstag',
   fr: 'freitag',
   sa: 'samstag',
 };
@@ -56,7 +67,7 @@ const PIECE = new RegExp(
 
 /** Splits a phrase into tokens; punctuation that carries nothing is dropped. */
 export function tokenize(phrase: string): Token[] {
-  let text = ` ${fold(phrase.normalize('NFC'))} `;
+  let text = ` ${fold(writtenWeekday(phrase.normalize('NFC').trim()))} `;
   for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement);
   text = text.replace(/\b(mo|di|mi|fr|sa)\.(?=\s|,|$)/g, (_, day: string) => ` ${SHORT_DAYS[day]} `);
   const tokens: Token[] = [];

@@ -108,7 +108,7 @@ export const FILLERS = new Set(
     'am um im in an zu den der die das dem des zum zur so gegen ca circa zirka etwa ungefaehr rund puenktlich ' +
       'genau bitte gern gerne vielleicht also aehm aeh ehm hm hmm ja ok okay dann denn mal doch eher lieber noch ' +
       'schon es wie waere waers mit geht ginge passt passen wuerde mir ich haette einen termin irgendwann herum rum ' +
-      'wieder nochmal und dreh uhr fuer liebsten moeglichst wenn moeglich gut prima super haben sie was frei etwas ' +
+      'wieder nochmal und dreh uhr punkt fuer liebsten moeglichst wenn moeglich gut prima super haben sie was frei etwas ' +
       'da moechte kommen buchen vorbeikommen ' +
       // English
       'at on the of around about approximately approx roughly say like maybe perhaps possibly please sharp exactly ' +
