@@ -5,7 +5,16 @@ import { CalcomSlotsService } from '../src/modules/calcom/calcom-slots.service';
 import { Company } from '../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../src/modules/tenants/tenants-import.service';
 import { signRetellBody } from '../src/modules/retell/retell-signature';
-import { BOOKING_NUMBER, bookingTenant, CALCOM_KEY, calcomEnv, dayFromNow, startCalcomFake, ZONE, generousLimits } from '../test/support/calcom';
+import {
+  BOOKING_NUMBER,
+  bookingTenant,
+  CALCOM_KEY,
+  calcomEnv,
+  dayFromNow,
+  startCalcomFake,
+  ZONE,
+  generousLimits,
+} from '../test/support/calcom';
 import { RETELL_KEY, retellEnv } from '../test/support/retell';
 import { createTestApp } from '../test/support/test-app';
 import { benchDates } from './dates';
@@ -20,15 +29,28 @@ const ROUNDS = Number(process.argv[2] ?? 60);
 async function main(): Promise<void> {
   const fake = await startCalcomFake();
   fake.latencyMs = UPSTREAM_LATENCY_MS;
-  const t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits, CALCOM_TIMEOUT_MS: '4000' } });
+  const t = await createTestApp({
+    env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits, CALCOM_TIMEOUT_MS: '4000' },
+  });
   const url = await t.app.getUrl();
   await t.app.get(TenantsImportService).importDocument({ companies: [bookingTenant()] });
   const company = await t.dataSource.getRepository(Company).findOneByOrFail({ slug: 'salon' });
   const cache = t.app.get<Cache>(CACHE_MANAGER);
   let callCounter = 0;
   const call = async (name: string, args: object, callId = `bench_${callCounter++}`) => {
-    const body = JSON.stringify({ name, call: { call_id: callId, direction: 'inbound', from_number: '+4915112345678', to_number: BOOKING_NUMBER }, args });
-    const res = await fetch(`${url}/api/retell/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(body, RETELL_KEY, Date.now()) }, body });
+    const body = JSON.stringify({
+      name,
+      call: { call_id: callId, direction: 'inbound', from_number: '+4915112345678', to_number: BOOKING_NUMBER },
+      args,
+    });
+    const res = await fetch(`${url}/api/retell/${name}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-retell-signature': signRetellBody(body, RETELL_KEY, Date.now()),
+      },
+      body,
+    });
     const answer = (await res.json()) as { success: boolean };
     if (res.status !== 200) throw new Error(`${name} answered ${res.status}`);
     return answer;
@@ -36,14 +58,29 @@ async function main(): Promise<void> {
   const day = dayFromNow(5);
   const rows: Array<[string, number, number, string]> = [];
   const dates = benchDates();
-  rows.push(['read a spoken date vs an ISO timestamp', dates.isoMs, dates.spokenMs, `mean per phrase (target < 0.2 ms)`]);
-  const compare = async (label: string, baseline: () => Promise<unknown>, candidate: () => Promise<unknown>, reading: string) => {
+  rows.push([
+    'read a spoken date vs an ISO timestamp',
+    dates.isoMs,
+    dates.spokenMs,
+    `mean per phrase (target < 0.2 ms)`,
+  ]);
+  const compare = async (
+    label: string,
+    baseline: () => Promise<unknown>,
+    candidate: () => Promise<unknown>,
+    reading: string,
+  ) => {
     const base = await time(baseline);
     const cand = await time(candidate);
     rows.push([label, base, cand, reading]);
   };
 
-  await compare('function call vs bare /health/live', () => fetch(`${url}/health/live`).then((r) => r.text()), () => call('list-services', {}), 'overhead of signature check, one-query call context and catalog read');
+  await compare(
+    'function call vs bare /health/live',
+    () => fetch(`${url}/health/live`).then((r) => r.text()),
+    () => call('list-services', {}),
+    'overhead of signature check, one-query call context and catalog read',
+  );
 
   await compare(
     'check-availability: cached vs cache miss',
@@ -73,7 +110,11 @@ async function main(): Promise<void> {
   );
 
   let slot = 0;
-  const nextStart = () => DateTime.fromISO(`${dayFromNow(6 + Math.floor(slot / 20))}T08:00`, { zone: ZONE }).plus({ minutes: 30 * (slot++ % 20) }).toUTC().toISO()!;
+  const nextStart = () =>
+    DateTime.fromISO(`${dayFromNow(6 + Math.floor(slot / 20))}T08:00`, { zone: ZONE })
+      .plus({ minutes: 30 * (slot++ % 20) })
+      .toUTC()
+      .toISO()!;
   const repeated = nextStart();
   await call('book-appointment', { service: 'Haarschnitt', start: repeated, name: 'Bench' }, 'bench_replay');
   await compare(
@@ -104,9 +145,14 @@ function print(rows: Array<[string, number, number, string]>, posts: number): vo
   const lines = [`Cal.com fake latency ${UPSTREAM_LATENCY_MS} ms, ${ROUNDS} rounds each, median per request`, ''];
   lines.push(`${'scenario'.padEnd(46)} ${'baseline'.padStart(10)} ${'candidate'.padStart(10)} ${'ratio'.padStart(7)}`);
   for (const [label, base, cand, reading] of rows) {
-    lines.push(`${label.padEnd(46)} ${`${base.toFixed(3)} ms`.padStart(10)} ${`${cand.toFixed(3)} ms`.padStart(10)} ${`${(base / cand).toFixed(2)}x`.padStart(7)}  ${reading}`);
+    lines.push(
+      `${label.padEnd(46)} ${`${base.toFixed(3)} ms`.padStart(10)} ${`${cand.toFixed(3)} ms`.padStart(10)} ${`${(base / cand).toFixed(2)}x`.padStart(7)}  ${reading}`,
+    );
   }
-  lines.push('', `ratio = baseline / candidate (above 1: the candidate is faster). Booking POSTs sent to Cal.com: ${posts}.`);
+  lines.push(
+    '',
+    `ratio = baseline / candidate (above 1: the candidate is faster). Booking POSTs sent to Cal.com: ${posts}.`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -10,7 +10,9 @@ export class UncertainAppointments1764529200000 implements MigrationInterface {
       `CREATE UNIQUE INDEX "uq_appointments_active_slot" ON "appointments" ("calcom_event_type_id", "start_at") ` +
         `WHERE "single_host" AND "status" IN ('booking', 'uncertain', 'accepted', 'pending')`,
     );
-    await queryRunner.query(`CREATE INDEX "ix_appointments_rescheduled_from" ON "appointments" ("rescheduled_from_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_appointments_rescheduled_from" ON "appointments" ("rescheduled_from_id")`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -4,4 +4,9 @@ import { CompanyDateOrder1764615600000 } from './1764615600000-CompanyDateOrder'
 import { RetellEdges1764702000000 } from './1764702000000-RetellEdges';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set, built or not. */
-export const migrations = [InitialSchema1764442800000, UncertainAppointments1764529200000, CompanyDateOrder1764615600000, RetellEdges1764702000000];
+export const migrations = [
+  InitialSchema1764442800000,
+  UncertainAppointments1764529200000,
+  CompanyDateOrder1764615600000,
+  RetellEdges1764702000000,
+];

@@ -14,6 +14,13 @@ class NoRedisModule {}
 
 /** What the operator commands need: configuration, the database and the domain services; no HTTP, no Redis. */
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }), DatabaseModule, NoRedisModule, ThrottlingModule, TenantsModule, DiagnosticsModule],
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
+    DatabaseModule,
+    NoRedisModule,
+    ThrottlingModule,
+    TenantsModule,
+    DiagnosticsModule,
+  ],
 })
 export class CliModule {}

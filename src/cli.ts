@@ -18,17 +18,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const commands: Record<string, Command> = {
   'retell:tools': async (_app, args) => {
-    const { values } = parseArgs({ args, options: { 'base-url': { type: 'string' }, 'args-only': { type: 'boolean' } } });
-    if (!values['base-url'] || !/^https?:\/\//.test(values['base-url'])) throw new Error('usage: retell:tools --base-url https://gateway.example.com [--args-only]');
+    const { values } = parseArgs({
+      args,
+      options: { 'base-url': { type: 'string' }, 'args-only': { type: 'boolean' } },
+    });
+    if (!values['base-url'] || !/^https?:\/\//.test(values['base-url']))
+      throw new Error('usage: retell:tools --base-url https://gateway.example.com [--args-only]');
     return JSON.stringify(retellToolDefinitions(values['base-url'], { argsOnly: values['args-only'] }), null, 2);
   },
   'token:create': async (app, args) => {
-    const { values } = parseArgs({ args, options: { kind: { type: 'string' }, name: { type: 'string' }, company: { type: 'string' } } });
+    const { values } = parseArgs({
+      args,
+      options: { kind: { type: 'string' }, name: { type: 'string' }, company: { type: 'string' } },
+    });
     if (!TOKEN_KINDS.includes(values.kind as TokenKind) || !values.name) {
       throw new Error('usage: token:create --kind admin|function --name <label> [--company <id or slug>]');
     }
     const companyId = values.company ? await resolveCompany(app, values.company) : undefined;
-    const created = await app.get(ApiTokensService).create({ kind: values.kind as TokenKind, name: values.name, companyId });
+    const created = await app
+      .get(ApiTokensService)
+      .create({ kind: values.kind as TokenKind, name: values.name, companyId });
     return `Created ${created.kind} token ${created.id} ("${created.name}"). Store it now; it is not shown again:\n${created.token}`;
   },
   'token:revoke': async (app, [id]) => {

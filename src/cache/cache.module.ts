@@ -8,7 +8,11 @@ import { CacheService } from './cache.service';
 
 function createStore(config: RedisConfig): Keyv {
   if (!config.url) return new Keyv();
-  const adapter = new KeyvRedis(config.url, { throwOnConnectError: false, throwOnErrors: false, connectionTimeout: 2000 });
+  const adapter = new KeyvRedis(config.url, {
+    throwOnConnectError: false,
+    throwOnErrors: false,
+    connectionTimeout: 2000,
+  });
   return new Keyv({ store: adapter, namespace: `${config.keyPrefix}cache`, useKeyPrefix: false });
 }
 
@@ -17,7 +21,8 @@ function createStore(config: RedisConfig): Keyv {
   imports: [
     NestCacheModule.registerAsync({
       inject: [redisConfig.KEY],
-      useFactory: (config: RedisConfig) => ({ stores: [createStore(config)] }),
+      // keyv ships separate CommonJS and ESM type declarations; cache-manager's are the ESM ones. Same class at run time.
+      useFactory: (config: RedisConfig) => ({ stores: [createStore(config) as never] }),
     }),
   ],
   providers: [CacheService],

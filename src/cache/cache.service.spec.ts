@@ -11,7 +11,11 @@ describe(CacheService.name, () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       return ['09:00'];
     };
-    const results = await Promise.all([sut.wrap('k', 60_000, load), sut.wrap('k', 60_000, load), sut.wrap('k', 60_000, load)]);
+    const results = await Promise.all([
+      sut.wrap('k', 60_000, load),
+      sut.wrap('k', 60_000, load),
+      sut.wrap('k', 60_000, load),
+    ]);
     expect(results).toEqual([['09:00'], ['09:00'], ['09:00']]);
     expect(await sut.wrap('k', 60_000, load)).toEqual(['09:00']);
     expect(loads).toBe(1);
@@ -31,7 +35,9 @@ describe(CacheService.name, () => {
 
   it('does not cache a failed load', async () => {
     const sut = new CacheService(createCache());
-    await expect(sut.wrap('k', 1000, () => Promise.reject(new Error('upstream down')))).rejects.toThrow('upstream down');
+    await expect(sut.wrap('k', 1000, () => Promise.reject(new Error('upstream down')))).rejects.toThrow(
+      'upstream down',
+    );
     expect(await sut.wrap('k', 1000, async () => 'ok')).toBe('ok');
   });
 });

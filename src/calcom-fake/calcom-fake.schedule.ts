@@ -41,7 +41,11 @@ export function scheduledStarts(type: FakeEventType, from: Date, to: Date): Date
   for (; day <= last; day = day.plus({ days: 1 })) {
     for (const [open, close] of type.hours[WEEKDAYS[day.weekday - 1]] ?? []) {
       const closing = at(day, close);
-      for (let slot = at(day, open); slot.plus({ minutes: type.lengthMinutes }) <= closing; slot = slot.plus({ minutes: step })) {
+      for (
+        let slot = at(day, open);
+        slot.plus({ minutes: type.lengthMinutes }) <= closing;
+        slot = slot.plus({ minutes: step })
+      ) {
         const instant = slot.toJSDate();
         if (instant >= from && instant <= to) starts.push(instant);
       }
@@ -68,11 +72,14 @@ function inTime(type: FakeEventType, start: Date, now: Date): 'ok' | 'past' | 'w
 /** How many of the busy intervals overlap a slot of this type starting at `start`. */
 export function overlapping(type: FakeEventType, start: Date, busy: FakeBusy[]): number {
   const end = start.getTime() + type.lengthMinutes * 60_000;
-  return busy.filter((b) => b.eventTypeId === type.id && b.start.getTime() < end && b.end.getTime() > start.getTime()).length;
+  return busy.filter((b) => b.eventTypeId === type.id && b.start.getTime() < end && b.end.getTime() > start.getTime())
+    .length;
 }
 
 export function freeSlots(type: FakeEventType, from: Date, to: Date, now: Date, busy: FakeBusy[]): Date[] {
-  return scheduledStarts(type, from, to).filter((start) => inTime(type, start, now) === 'ok' && overlapping(type, start, busy) < (type.hosts ?? 1));
+  return scheduledStarts(type, from, to).filter(
+    (start) => inTime(type, start, now) === 'ok' && overlapping(type, start, busy) < (type.hosts ?? 1),
+  );
 }
 
 function at(day: DateTime, time: string): DateTime {

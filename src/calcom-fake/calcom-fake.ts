@@ -159,21 +159,31 @@ export class CalcomFake {
           'X-RateLimit-Reset-Default': '60',
         });
       }
-      if (fault?.kind === 'status' && fault.message) return send(fault.status ?? 500, { statusCode: fault.status ?? 500, message: fault.message });
-      if (fault?.kind === 'status') return send(fault.status ?? 500, texts.envelope(url.pathname, 'InternalServerErrorException', 'Internal server error'));
+      if (fault?.kind === 'status' && fault.message)
+        return send(fault.status ?? 500, { statusCode: fault.status ?? 500, message: fault.message });
+      if (fault?.kind === 'status')
+        return send(
+          fault.status ?? 500,
+          texts.envelope(url.pathname, 'InternalServerErrorException', 'Internal server error'),
+        );
       const [status, data] = this.route(recorded);
       if (fault?.kind === 'swallow') return;
-      if (fault?.kind === 'commit') return send(500, texts.envelope(url.pathname, 'InternalServerErrorException', 'Internal server error'));
+      if (fault?.kind === 'commit')
+        return send(500, texts.envelope(url.pathname, 'InternalServerErrorException', 'Internal server error'));
       send(status, { status: 'success', data });
     } catch (error) {
       const failure = error instanceof FakeHttpError ? error : bad((error as Error).message);
-      const body = failure.raw ? { statusCode: failure.status, message: failure.message } : texts.envelope(url.pathname, failure.code, failure.message);
+      const body = failure.raw
+        ? { statusCode: failure.status, message: failure.message }
+        : texts.envelope(url.pathname, failure.code, failure.message);
       send(failure.status, body);
     }
   }
 
   private takeFault(request: RecordedRequest): Fault | undefined {
-    const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === request.method) && (!f.path || f.path.test(request.path)));
+    const fault = this.faults.find(
+      (f) => f.times > 0 && (!f.method || f.method === request.method) && (!f.path || f.path.test(request.path)),
+    );
     if (fault) fault.times -= 1;
     return fault;
   }
@@ -184,12 +194,22 @@ export class CalcomFake {
     if (!route || request.headers['cal-api-version'] !== route[2]) throw notFound(`Cannot ${method} ${path}`);
     const key = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
     const keys = this.options.apiKeys ?? [];
-    if (!key || (keys.length > 0 && !keys.includes(key))) throw new FakeHttpError(401, 'UnauthorizedException', 'Invalid Access Token.');
+    if (!key || (keys.length > 0 && !keys.includes(key)))
+      throw new FakeHttpError(401, 'UnauthorizedException', 'Invalid Access Token.');
     const body = (request.body ?? {}) as Record<string, unknown>;
     const uid = path.split('/')[3];
     if (path === '/v2/slots') return [200, this.slots(request.query)];
     if (path.startsWith('/v2/event-types/')) return [200, this.eventTypeOutput(this.eventType(uid))];
-    if (path === '/v2/event-types') return [200, [...this.eventTypes.values()].map((t) => ({ id: t.id, title: t.title, lengthInMinutes: t.lengthMinutes, slug: `event-${t.id}` }))];
+    if (path === '/v2/event-types')
+      return [
+        200,
+        [...this.eventTypes.values()].map((t) => ({
+          id: t.id,
+          title: t.title,
+          lengthInMinutes: t.lengthMinutes,
+          slug: `event-${t.id}`,
+        })),
+      ];
     if (path === '/v2/bookings' && method === 'POST') return [201, this.output(this.create(body))];
     if (path === '/v2/bookings') return [200, this.list(request.query).map((b) => this.output(b))];
     if (path.endsWith('/cancel')) return [200, this.output(this.cancel(uid, body))];
@@ -208,7 +228,9 @@ export class CalcomFake {
     const zone = query.timeZone ?? 'UTC';
     const bound = (value: string | undefined, edge: 'start' | 'end') => {
       if (!value) throw bad(`${edge} is required`);
-      const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value) ? DateTime.fromISO(value, { zone })[edge === 'start' ? 'startOf' : 'endOf']('day') : DateTime.fromISO(value);
+      const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? DateTime.fromISO(value, { zone })[edge === 'start' ? 'startOf' : 'endOf']('day')
+        : DateTime.fromISO(value);
       if (!parsed.isValid) throw bad(`${edge} must be an ISO 8601 date`);
       return parsed.toJSDate();
     };
@@ -234,26 +256,44 @@ export class CalcomFake {
       if (overlapping(type, start, busy) >= type.seats) throw core(409, texts.SEATS_FULL);
       return;
     }
-    if (verdict === 'unscheduled' || overlapping(type, start, busy) >= (type.hosts ?? 1)) throw bad((type.hosts ?? 1) > 1 ? texts.TEAM_SLOT_TAKEN : texts.SLOT_TAKEN);
+    if (verdict === 'unscheduled' || overlapping(type, start, busy) >= (type.hosts ?? 1))
+      throw bad((type.hosts ?? 1) > 1 ? texts.TEAM_SLOT_TAKEN : texts.SLOT_TAKEN);
     const day = DateTime.fromJSDate(start, { zone: type.timeZone }).toISODate();
-    const sameDay = busy.filter((b) => b.eventTypeId === type.id && DateTime.fromJSDate(b.start, { zone: type.timeZone }).toISODate() === day);
-    if (type.maxBookingsPerDay !== undefined && sameDay.length >= type.maxBookingsPerDay) throw core(403, texts.BOOKING_LIMIT);
+    const sameDay = busy.filter(
+      (b) => b.eventTypeId === type.id && DateTime.fromJSDate(b.start, { zone: type.timeZone }).toISODate() === day,
+    );
+    if (type.maxBookingsPerDay !== undefined && sameDay.length >= type.maxBookingsPerDay)
+      throw core(403, texts.BOOKING_LIMIT);
   }
 
   private create(body: Record<string, unknown>): FakeBooking {
     const type = this.eventType(body.eventTypeId);
     const start = parseStart(body.start);
     const attendee = (body.attendee ?? {}) as FakeBooking['attendee'];
-    if (typeof attendee.name !== 'string' || typeof attendee.timeZone !== 'string') throw bad('attendee.name and attendee.timeZone are required');
+    if (typeof attendee.name !== 'string' || typeof attendee.timeZone !== 'string')
+      throw bad('attendee.name and attendee.timeZone are required');
     if (!attendee.email && !attendee.phoneNumber) throw bad(texts.CONTACT_REQUIRED);
     if (!attendee.email && type.emailRequired !== false) throw core(400, texts.EMAIL_REQUIRED);
     this.checkStart(type, start);
     // Like Cal.com, a phone-only attendee gets a placeholder address.
     const email = attendee.email ?? `${attendee.phoneNumber!.replace(/\D/g, '')}@sms.cal.com`;
-    return this.store({ eventTypeId: type.id, start, type, attendee: { ...attendee, email }, metadata: (body.metadata ?? {}) as Record<string, unknown> });
+    return this.store({
+      eventTypeId: type.id,
+      start,
+      type,
+      attendee: { ...attendee, email },
+      metadata: (body.metadata ?? {}) as Record<string, unknown>,
+    });
   }
 
-  private store(input: { eventTypeId: number; start: Date; type: FakeEventType; attendee: FakeBooking['attendee']; metadata: Record<string, unknown>; rescheduledFromUid?: string }): FakeBooking {
+  private store(input: {
+    eventTypeId: number;
+    start: Date;
+    type: FakeEventType;
+    attendee: FakeBooking['attendee'];
+    metadata: Record<string, unknown>;
+    rescheduledFromUid?: string;
+  }): FakeBooking {
     const booking: FakeBooking = {
       id: this.nextId++,
       uid: randomBytes(11).toString('base64url'),
@@ -314,7 +354,14 @@ export class CalcomFake {
     const type = this.eventType(old.eventTypeId);
     const start = parseStart(body.start);
     this.checkStart(type, start, uid);
-    const moved = this.store({ eventTypeId: type.id, start, type, attendee: old.attendee, metadata: old.metadata, rescheduledFromUid: uid });
+    const moved = this.store({
+      eventTypeId: type.id,
+      start,
+      type,
+      attendee: old.attendee,
+      metadata: old.metadata,
+      rescheduledFromUid: uid,
+    });
     old.status = 'cancelled';
     old.rescheduledToUid = moved.uid;
     return moved;
@@ -331,7 +378,13 @@ export class CalcomFake {
       bookingFields: [
         { type: 'name', slug: 'name', isDefault: true, required: true },
         { type: 'email', slug: 'email', isDefault: true, required: emailRequired, hidden: !emailRequired },
-        { type: 'phone', slug: 'attendeePhoneNumber', isDefault: true, required: !emailRequired, hidden: emailRequired },
+        {
+          type: 'phone',
+          slug: 'attendeePhoneNumber',
+          isDefault: true,
+          required: !emailRequired,
+          hidden: emailRequired,
+        },
       ],
     };
   }
@@ -369,7 +422,6 @@ function parseStart(value: unknown): Date {
   if (Number.isNaN(start.getTime())) throw bad('start must be a valid ISO 8601 date');
   return start;
 }
-
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : 3999;
   const fake = new CalcomFake({ eventTypes: DEMO_EVENT_TYPES });
   const url = await fake.start(port);
-  process.stdout.write(`Cal.com fake listening on ${url} (event types ${DEMO_EVENT_TYPES.map((t) => t.id).join(', ')})\n`);
+  process.stdout.write(
+    `Cal.com fake listening on ${url} (event types ${DEMO_EVENT_TYPES.map((t) => t.id).join(', ')})\n`,
+  );
   const stop = () => void fake.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

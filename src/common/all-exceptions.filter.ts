@@ -47,8 +47,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
-      if (code === PG_UNIQUE_VIOLATION) return { statusCode: 409, code: 'CONFLICT', message: 'A record with these values already exists' };
-      if (code === PG_FOREIGN_KEY_VIOLATION) return { statusCode: 409, code: 'CONFLICT', message: 'A referenced record does not exist or is still in use' };
+      if (code === PG_UNIQUE_VIOLATION)
+        return { statusCode: 409, code: 'CONFLICT', message: 'A record with these values already exists' };
+      if (code === PG_FOREIGN_KEY_VIOLATION)
+        return { statusCode: 409, code: 'CONFLICT', message: 'A referenced record does not exist or is still in use' };
     }
     return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' };
   }
@@ -71,7 +73,8 @@ const FALLBACK_SENTENCE = 'Ich habe gerade ein technisches Problem. Bitte versuc
 function fromHttpException(exception: HttpException): Omit<ErrorBody, 'requestId'> {
   const statusCode = exception.getStatus();
   const response = exception.getResponse();
-  const raw = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
+  const raw =
+    typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
   const code = (HttpStatus[statusCode] as string | undefined) ?? 'ERROR';
   if (Array.isArray(raw)) {
     const errors = raw.map(String);

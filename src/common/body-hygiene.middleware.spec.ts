@@ -2,7 +2,9 @@ import { cleanBody } from './body-hygiene.middleware';
 
 describe(cleanBody.name, () => {
   it('removes prototype keys at every level, leaving everything else', () => {
-    const sut = JSON.parse('{"__proto__":{"polluted":1},"args":{"constructor":{"prototype":{"x":1}},"name":"Anna"},"list":[{"prototype":1,"ok":true}]}');
+    const sut = JSON.parse(
+      '{"__proto__":{"polluted":1},"args":{"constructor":{"prototype":{"x":1}},"name":"Anna"},"list":[{"prototype":1,"ok":true}]}',
+    );
     expect(cleanBody(sut, 32)).toBe('ok');
     expect(sut).toEqual({ args: { name: 'Anna' }, list: [{ ok: true }] });
     expect(Object.prototype.hasOwnProperty.call(sut, '__proto__')).toBe(false);

@@ -28,7 +28,10 @@ export function cleanBody(value: unknown, max: number): 'ok' | 'too-deep' | 'nul
   return 'ok';
 }
 
-const PROBLEMS = { 'too-deep': `Body is nested deeper than ${MAX_BODY_DEPTH} levels`, nul: 'Body contains a NUL character' };
+const PROBLEMS = {
+  'too-deep': `Body is nested deeper than ${MAX_BODY_DEPTH} levels`,
+  nul: 'Body contains a NUL character',
+};
 
 export function bodyHygieneMiddleware(req: Request, _res: Response, next: NextFunction): void {
   const verdict = cleanBody(req.body, MAX_BODY_DEPTH);

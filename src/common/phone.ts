@@ -17,7 +17,7 @@ const WITHHELD = /^(anonymous|unknown|restricted|private|unavailable|withheld|nu
 export function callNumberToE164(raw: string | null | undefined, country?: CountryCode): string | null {
   if (!raw) return null;
   const uri = /^(?:sips?|tel):([^@;]+)/i.exec(raw.trim());
-  const value = (uri ? safeDecode(uri[1]) : raw).trim().replace(/[\s().\/-]/g, '');
+  const value = (uri ? safeDecode(uri[1]) : raw).trim().replace(/[\s()./-]/g, '');
   if (WITHHELD.test(value) || !/^(\+|00)?\d{4,20}$/.test(value)) return null;
   if (value.startsWith('+')) return toE164(value);
   if (value.startsWith('00')) return toE164(`+${value.slice(2)}`);

@@ -12,6 +12,8 @@ describe(maskPii.name, () => {
   });
 
   it('keeps ids, dates and short numbers readable', () => {
-    expect(maskPii('/api/admin/companies/3f2a?limit=50&date=2026-12-01')).toBe('/api/admin/companies/3f2a?limit=50&date=2026-12-01');
+    expect(maskPii('/api/admin/companies/3f2a?limit=50&date=2026-12-01')).toBe(
+      '/api/admin/companies/3f2a?limit=50&date=2026-12-01',
+    );
   });
 });

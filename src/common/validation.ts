@@ -11,7 +11,10 @@ export function IsE164(options?: ValidationOptions): PropertyDecorator {
       name: 'isE164',
       target: target.constructor,
       propertyName: propertyKey as string,
-      options: { message: '$property must be a valid phone number in international format, e.g. +493012345678', ...options },
+      options: {
+        message: '$property must be a valid phone number in international format, e.g. +493012345678',
+        ...options,
+      },
       validator: { validate: (value: unknown) => typeof value === 'string' && toE164(value) === value },
     });
   };

@@ -9,7 +9,8 @@ export const VendorPayload = (): ClassDecorator => (target) => {
   Reflect.defineMetadata(VENDOR_PAYLOAD, true, target);
 };
 
-const isVendorPayload = (metatype: unknown) => typeof metatype === 'function' && Reflect.getMetadata(VENDOR_PAYLOAD, metatype) === true;
+const isVendorPayload = (metatype: unknown) =>
+  typeof metatype === 'function' && Reflect.getMetadata(VENDOR_PAYLOAD, metatype) === true;
 
 /** The global pipe: strict for our own API, and it leaves vendor payloads to `VendorPayloadPipe`. */
 @Injectable()

@@ -63,7 +63,9 @@ export const rateLimitConfig = registerAs('rateLimit', () => {
 });
 
 /** GDPR: transcripts older than this many days are removed (0 keeps them). */
-export const privacyConfig = registerAs('privacy', () => ({ transcriptRetentionDays: loadEnv().TRANSCRIPT_RETENTION_DAYS }));
+export const privacyConfig = registerAs('privacy', () => ({
+  transcriptRetentionDays: loadEnv().TRANSCRIPT_RETENTION_DAYS,
+}));
 
 export type AppConfig = ConfigType<typeof appConfig>;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;
@@ -73,7 +75,15 @@ export type CalcomConfig = ConfigType<typeof calcomConfig>;
 export type RateLimitConfig = ConfigType<typeof rateLimitConfig>;
 export type PrivacyConfig = ConfigType<typeof privacyConfig>;
 
-export const configNamespaces = [appConfig, databaseConfig, redisConfig, retellConfig, calcomConfig, rateLimitConfig, privacyConfig];
+export const configNamespaces = [
+  appConfig,
+  databaseConfig,
+  redisConfig,
+  retellConfig,
+  calcomConfig,
+  rateLimitConfig,
+  privacyConfig,
+];
 
 /** Express `trust proxy`: false, true, a hop count, or a comma-separated list of addresses/subnets. */
 function parseTrustProxy(value: string): boolean | number | string {

@@ -27,7 +27,8 @@ describe(parseEnv.name, () => {
   });
 
   it('names every invalid variable and what it expects, without echoing values', () => {
-    const attempt = () => parseEnv({ PORT: 'eighty', REDIS_URL: 'http://secret-host:6379', LOG_LEVEL: 'loud', CALCOM_TIMEOUT_MS: '5' });
+    const attempt = () =>
+      parseEnv({ PORT: 'eighty', REDIS_URL: 'http://secret-host:6379', LOG_LEVEL: 'loud', CALCOM_TIMEOUT_MS: '5' });
     expect(attempt).toThrow(EnvValidationError);
     try {
       attempt();
@@ -44,6 +45,8 @@ describe(parseEnv.name, () => {
   });
 
   it('rejects a database URL of another kind', () => {
-    expect(() => parseEnv({ DATABASE_URL: 'mysql://db/app' })).toThrow(/DATABASE_URL expects a URL starting with postgres:\/\//);
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://db/app' })).toThrow(
+      /DATABASE_URL expects a URL starting with postgres:\/\//,
+    );
   });
 });

@@ -1,4 +1,14 @@
-import { boolean, byteSize, integer, list, oneOf, optionalBoolean, parseWith, stringWithDefault, url } from './env.parser';
+import {
+  boolean,
+  byteSize,
+  integer,
+  list,
+  oneOf,
+  optionalBoolean,
+  parseWith,
+  stringWithDefault,
+  url,
+} from './env.parser';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

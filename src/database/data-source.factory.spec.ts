@@ -6,7 +6,9 @@ import { baseDataSourceOptions, createDataSource } from './data-source.factory';
  * and re-sets it (and the foreign keys pointing at it) to identical values. Those pairs are no drift.
  */
 function withoutNoOps(queries: string[]): string[] {
-  const readded = new Set(queries.filter((q) => / ADD CONSTRAINT "FK_/.test(q)).map((q) => q.match(/CONSTRAINT "([^"]+)"/)?.[1]));
+  const readded = new Set(
+    queries.filter((q) => / ADD CONSTRAINT "FK_/.test(q)).map((q) => q.match(/CONSTRAINT "([^"]+)"/)?.[1]),
+  );
   return queries.filter(
     (q) =>
       !/ALTER COLUMN "id" (DROP DEFAULT|SET DEFAULT gen_random_uuid\(\))$/.test(q) &&
@@ -20,7 +22,9 @@ describe('embedded data source', () => {
   let sut: DataSource;
 
   beforeAll(async () => {
-    sut = await createDataSource(baseDataSourceOptions({ url: undefined, dataDir: 'memory://', migrationsRun: true })).initialize();
+    sut = await createDataSource(
+      baseDataSourceOptions({ url: undefined, dataDir: 'memory://', migrationsRun: true }),
+    ).initialize();
     await sut.query('CREATE TABLE probe (id int PRIMARY KEY)');
   });
   afterAll(() => sut.destroy());

@@ -7,7 +7,11 @@ import { baseDataSourceOptions, createDataSource, GatewayDataSourceOptions } fro
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
-      useFactory: (config: DatabaseConfig) => ({ ...baseDataSourceOptions(config), retryAttempts: 3, retryDelay: 1000 }),
+      useFactory: (config: DatabaseConfig) => ({
+        ...baseDataSourceOptions(config),
+        retryAttempts: 3,
+        retryDelay: 1000,
+      }),
       dataSourceFactory: async (options) => createDataSource(options as GatewayDataSourceOptions).initialize(),
     }),
   ],

@@ -17,6 +17,12 @@ export class HealthCheckFilter implements ExceptionFilter {
       .switchToHttp()
       .getResponse<Response>()
       .status(503)
-      .json({ statusCode: 503, code: 'NOT_READY', message: `Not ready: ${down.join(', ') || 'unknown'}`, requestId: String(request.id ?? ''), ...report });
+      .json({
+        statusCode: 503,
+        code: 'NOT_READY',
+        message: `Not ready: ${down.join(', ') || 'unknown'}`,
+        requestId: String(request.id ?? ''),
+        ...report,
+      });
   }
 }

@@ -23,7 +23,13 @@ export function createRedisClient(config: RedisConfig, name: string): Redis | nu
 
 @Global()
 @Module({
-  providers: [{ provide: REDIS, inject: [redisConfig.KEY], useFactory: (config: RedisConfig) => createRedisClient(config, 'app') }],
+  providers: [
+    {
+      provide: REDIS,
+      inject: [redisConfig.KEY],
+      useFactory: (config: RedisConfig) => createRedisClient(config, 'app'),
+    },
+  ],
   exports: [REDIS],
 })
 export class RedisModule implements OnApplicationShutdown {

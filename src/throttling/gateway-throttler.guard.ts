@@ -48,7 +48,10 @@ export class GatewayThrottlerGuard extends ThrottlerGuard {
     return createHash('sha256').update(`${throttlerName}:${tracker}`).digest('hex');
   }
 
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const response = context.switchToHttp().getResponse<Response>();
     const retryAfter = Math.max(1, detail.timeToBlockExpire);
     response.setHeader('Retry-After', String(retryAfter));

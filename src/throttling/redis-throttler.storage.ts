@@ -25,13 +25,28 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   constructor(private readonly redis: RedisClient) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    if (!this.redis || this.redis.status !== 'ready') return this.fallback(key, ttl, limit, blockDuration, throttlerName);
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
+    if (!this.redis || this.redis.status !== 'ready')
+      return this.fallback(key, ttl, limit, blockDuration, throttlerName);
     try {
-      const [hits, remainingMs] = (await this.redis.eval(INCREMENT, 1, `throttle:${throttlerName}:${key}`, ttl)) as [number, number];
+      const [hits, remainingMs] = (await this.redis.eval(INCREMENT, 1, `throttle:${throttlerName}:${key}`, ttl)) as [
+        number,
+        number,
+      ];
       const seconds = Math.max(1, Math.ceil(remainingMs / 1000));
       this.warned = false;
-      return { totalHits: hits, timeToExpire: seconds, isBlocked: hits > limit, timeToBlockExpire: hits > limit ? seconds : 0 };
+      return {
+        totalHits: hits,
+        timeToExpire: seconds,
+        isBlocked: hits > limit,
+        timeToBlockExpire: hits > limit ? seconds : 0,
+      };
     } catch (error) {
       return this.fallback(key, ttl, limit, blockDuration, throttlerName, error);
     }
@@ -41,10 +56,20 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     this.local.onApplicationShutdown();
   }
 
-  private fallback(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string, error?: unknown): Promise<ThrottlerStorageRecord> {
+  private fallback(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+    error?: unknown,
+  ): Promise<ThrottlerStorageRecord> {
     if (this.redis && !this.warned) {
       this.warned = true;
-      this.logger.warn({ error: error instanceof Error ? error.message : 'not connected' }, 'Rate limits counted in process while Redis is unavailable');
+      this.logger.warn(
+        { error: error instanceof Error ? error.message : 'not connected' },
+        'Rate limits counted in process while Redis is unavailable',
+      );
     }
     return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
   }

@@ -22,12 +22,18 @@ export class ThrottleTrackerService {
     const call = envelope.call ?? envelope.call_inbound ?? envelope.chat_inbound;
     if (typeof call !== 'object' || call === null) return null;
     const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 64) : null);
-    const parties = { direction: text((call as Record<string, unknown>).direction), fromNumber: text((call as Record<string, unknown>).from_number), toNumber: text((call as Record<string, unknown>).to_number), agentId: text((call as Record<string, unknown>).agent_id) };
+    const parties = {
+      direction: text((call as Record<string, unknown>).direction),
+      fromNumber: text((call as Record<string, unknown>).from_number),
+      toNumber: text((call as Record<string, unknown>).to_number),
+      agentId: text((call as Record<string, unknown>).agent_id),
+    };
     const { businessNumber } = splitParties(parties);
     const key = `${businessNumber ?? ''}|${parties.agentId ?? ''}`;
     const cached = this.known.get(key);
     if (cached && cached.until > Date.now()) return cached.tracker;
-    const tenant = businessNumber || parties.agentId ? await this.tenants.resolve(parties).catch(() => undefined) : null;
+    const tenant =
+      businessNumber || parties.agentId ? await this.tenants.resolve(parties).catch(() => undefined) : null;
     // The database is away: count this request by address, and ask again next time.
     if (tenant === undefined) return null;
     const tracker = tenant ? `company:${tenant.companyId}` : businessNumber ? `number:${businessNumber}` : null;

@@ -9,7 +9,8 @@ import { GatewayThrottlerGuard, throttleScopes } from './gateway-throttler.guard
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { ThrottleTrackerService } from './throttle-tracker.service';
 
-const outside = (scope: (req: Request) => boolean) => (context: ExecutionContext) => !scope(context.switchToHttp().getRequest<Request>());
+const outside = (scope: (req: Request) => boolean) => (context: ExecutionContext) =>
+  !scope(context.switchToHttp().getRequest<Request>());
 
 @Global()
 @Module({

@@ -7,7 +7,14 @@ describe('Admin tenants API', () => {
   const auth = () => ({ authorization: `Bearer ${t.adminToken}` });
   const post = (path: string, body: object) => request(t.server).post(path).set(auth()).send(body);
   const createCompany = async (overrides: object = {}) =>
-    (await post('/api/admin/companies', { slug: 'salon-a', name: 'Salon A', calcomApiKey: 'cal_fixture_not_a_real_key', ...overrides }).expect(201)).body;
+    (
+      await post('/api/admin/companies', {
+        slug: 'salon-a',
+        name: 'Salon A',
+        calcomApiKey: 'cal_fixture_not_a_real_key',
+        ...overrides,
+      }).expect(201)
+    ).body;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -21,8 +28,13 @@ describe('Admin tenants API', () => {
       await request(t.server).get('/api/admin/companies').set('authorization', 'Bearer vbg_adm_nope').expect(401);
       await request(t.server).get('/api/admin/companies').set('authorization', 'Basic abc').expect(401);
       const company = await createCompany();
-      const fn = (await post('/api/admin/tokens', { kind: 'function', name: 'agent', companyId: company.id }).expect(201)).body;
-      const res = await request(t.server).get('/api/admin/companies').set('authorization', `Bearer ${fn.token}`).expect(401);
+      const fn = (
+        await post('/api/admin/tokens', { kind: 'function', name: 'agent', companyId: company.id }).expect(201)
+      ).body;
+      const res = await request(t.server)
+        .get('/api/admin/companies')
+        .set('authorization', `Bearer ${fn.token}`)
+        .expect(401);
       expect(res.body).toMatchObject({ statusCode: 401, code: 'UNAUTHORIZED' });
       expect(res.body.requestId).toEqual(expect.any(String));
     });
@@ -47,7 +59,13 @@ describe('Admin tenants API', () => {
   describe('companies', () => {
     it('creates a company and never returns its Cal.com key', async () => {
       const body = await createCompany();
-      expect(body).toMatchObject({ slug: 'salon-a', name: 'Salon A', timezone: 'Europe/Berlin', locale: 'de', hasCalcomApiKey: true });
+      expect(body).toMatchObject({
+        slug: 'salon-a',
+        name: 'Salon A',
+        timezone: 'Europe/Berlin',
+        locale: 'de',
+        hasCalcomApiKey: true,
+      });
       expect(JSON.stringify(body)).not.toContain('cal_fixture_not_a_real_key');
       const listed = (await request(t.server).get('/api/admin/companies').set(auth()).expect(200)).body;
       expect(JSON.stringify(listed)).not.toContain('cal_fixture_not_a_real_key');
@@ -59,7 +77,13 @@ describe('Admin tenants API', () => {
 
     it('updates only the fields sent and deletes', async () => {
       const { id } = await createCompany();
-      const updated = (await request(t.server).patch(`/api/admin/companies/${id}`).set(auth()).send({ name: 'Salon B', locale: 'en' }).expect(200)).body;
+      const updated = (
+        await request(t.server)
+          .patch(`/api/admin/companies/${id}`)
+          .set(auth())
+          .send({ name: 'Salon B', locale: 'en' })
+          .expect(200)
+      ).body;
       expect(updated).toMatchObject({ name: 'Salon B', locale: 'en', slug: 'salon-a', hasCalcomApiKey: true });
       await request(t.server).delete(`/api/admin/companies/${id}`).set(auth()).expect(204);
       await request(t.server).get(`/api/admin/companies/${id}`).set(auth()).expect(404);
@@ -67,16 +91,34 @@ describe('Admin tenants API', () => {
 
     it('refuses null for a required field on update (400), keeps the row, and clears an optional one', async () => {
       const { id } = await createCompany();
-      const res = await request(t.server).patch(`/api/admin/companies/${id}`).set(auth()).send({ name: null }).expect(400);
+      const res = await request(t.server)
+        .patch(`/api/admin/companies/${id}`)
+        .set(auth())
+        .send({ name: null })
+        .expect(400);
       expect(res.body.message).toContain('name');
-      const cleared = await request(t.server).patch(`/api/admin/companies/${id}`).set(auth()).send({ dateOrder: 'mdy' }).expect(200);
+      const cleared = await request(t.server)
+        .patch(`/api/admin/companies/${id}`)
+        .set(auth())
+        .send({ dateOrder: 'mdy' })
+        .expect(200);
       expect(cleared.body).toMatchObject({ name: 'Salon A', dateOrder: 'mdy' });
-      const reset = await request(t.server).patch(`/api/admin/companies/${id}`).set(auth()).send({ dateOrder: null }).expect(200);
+      const reset = await request(t.server)
+        .patch(`/api/admin/companies/${id}`)
+        .set(auth())
+        .send({ dateOrder: null })
+        .expect(200);
       expect(reset.body.dateOrder).toBeNull();
     });
 
     it('names every invalid, missing and unknown field in one 400', async () => {
-      const res = await post('/api/admin/companies', { slug: 'Bad Slug', name: 42, timezone: 'Mars/Base', locale: 'fr', isAdmin: true }).expect(400);
+      const res = await post('/api/admin/companies', {
+        slug: 'Bad Slug',
+        name: 42,
+        timezone: 'Mars/Base',
+        locale: 'fr',
+        isAdmin: true,
+      }).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       for (const field of ['slug', 'name', 'timezone', 'locale', 'isAdmin']) expect(res.body.message).toContain(field);
       expect(await t.dataSource.getRepository(Company).count()).toBe(0);
@@ -91,7 +133,12 @@ describe('Admin tenants API', () => {
     });
 
     it('answers 400 for malformed JSON and 413 for a body over 1 MB', async () => {
-      const malformed = await request(t.server).post('/api/admin/companies').set(auth()).set('content-type', 'application/json').send('{"slug": ').expect(400);
+      const malformed = await request(t.server)
+        .post('/api/admin/companies')
+        .set(auth())
+        .set('content-type', 'application/json')
+        .send('{"slug": ')
+        .expect(400);
       expect(malformed.body).toMatchObject({ statusCode: 400, requestId: expect.any(String) });
       const huge = await post('/api/admin/companies', { slug: 'big', name: 'x'.repeat(1_100_000) }).expect(413);
       expect(huge.body).toMatchObject({ statusCode: 413 });
@@ -102,9 +149,17 @@ describe('Admin tenants API', () => {
   describe('branches, phone numbers and services', () => {
     it('manages a branch with opening hours and rejects malformed hours', async () => {
       const { id } = await createCompany();
-      const branch = (await post(`/api/admin/companies/${id}/branches`, { name: 'Mitte', openingHours: { mon: [['09:00', '18:00']] } }).expect(201)).body;
+      const branch = (
+        await post(`/api/admin/companies/${id}/branches`, {
+          name: 'Mitte',
+          openingHours: { mon: [['09:00', '18:00']] },
+        }).expect(201)
+      ).body;
       expect(branch).toMatchObject({ name: 'Mitte', companyId: id, openingHours: { mon: [['09:00', '18:00']] } });
-      const bad = await post(`/api/admin/companies/${id}/branches`, { name: 'Ost', openingHours: { monday: [['18:00', '09:00']] } }).expect(400);
+      const bad = await post(`/api/admin/companies/${id}/branches`, {
+        name: 'Ost',
+        openingHours: { monday: [['18:00', '09:00']] },
+      }).expect(400);
       expect(bad.body.message).toContain('openingHours');
       const list = (await request(t.server).get(`/api/admin/companies/${id}/branches`).set(auth()).expect(200)).body;
       expect(list.map((b: { name: string }) => b.name)).toEqual(['Mitte']);
@@ -112,7 +167,8 @@ describe('Admin tenants API', () => {
 
     it('normalises phone numbers to E.164 and refuses a number twice', async () => {
       const { id } = await createCompany();
-      const phone = (await post(`/api/admin/companies/${id}/phone-numbers`, { e164: '+49 30 1234-5678' }).expect(201)).body;
+      const phone = (await post(`/api/admin/companies/${id}/phone-numbers`, { e164: '+49 30 1234-5678' }).expect(201))
+        .body;
       expect(phone.e164).toBe('+493012345678');
       const other = await createCompany({ slug: 'salon-b' });
       const res = await post(`/api/admin/companies/${other.id}/phone-numbers`, { e164: '+493012345678' }).expect(409);
@@ -125,21 +181,54 @@ describe('Admin tenants API', () => {
       const a = await createCompany();
       const b = await createCompany({ slug: 'salon-b' });
       const branchOfB = (await post(`/api/admin/companies/${b.id}/branches`, { name: 'B1' }).expect(201)).body;
-      const res = await post(`/api/admin/companies/${a.id}/services`, { name: 'Cut', calcomEventTypeId: 7, durationMinutes: 30, branchId: branchOfB.id }).expect(400);
+      const res = await post(`/api/admin/companies/${a.id}/services`, {
+        name: 'Cut',
+        calcomEventTypeId: 7,
+        durationMinutes: 30,
+        branchId: branchOfB.id,
+      }).expect(400);
       expect(res.body.message).toContain('not a branch of this company');
       await request(t.server).get(`/api/admin/companies/${a.id}/branches/${branchOfB.id}`).set(auth()).expect(404);
-      await request(t.server).delete(`/api/admin/companies/${a.id}/branches/${branchOfB.id}`).set(auth()).expect(204).catch(() => undefined);
-      const stillThere = (await request(t.server).get(`/api/admin/companies/${b.id}/branches`).set(auth()).expect(200)).body;
+      await request(t.server)
+        .delete(`/api/admin/companies/${a.id}/branches/${branchOfB.id}`)
+        .set(auth())
+        .expect(204)
+        .catch(() => undefined);
+      const stillThere = (await request(t.server).get(`/api/admin/companies/${b.id}/branches`).set(auth()).expect(200))
+        .body;
       expect(stillThere).toHaveLength(1);
     });
 
     it('creates, updates and deletes a service', async () => {
       const { id } = await createCompany();
-      const service = (await post(`/api/admin/companies/${id}/services`, { name: 'Cut', synonyms: ['Haircut'], calcomEventTypeId: 7, durationMinutes: 30 }).expect(201)).body;
-      expect(service).toMatchObject({ name: 'Cut', synonyms: ['Haircut'], calcomEventTypeId: 7, multiHost: false, active: true });
-      const updated = (await request(t.server).patch(`/api/admin/companies/${id}/services/${service.id}`).set(auth()).send({ active: false }).expect(200)).body;
+      const service = (
+        await post(`/api/admin/companies/${id}/services`, {
+          name: 'Cut',
+          synonyms: ['Haircut'],
+          calcomEventTypeId: 7,
+          durationMinutes: 30,
+        }).expect(201)
+      ).body;
+      expect(service).toMatchObject({
+        name: 'Cut',
+        synonyms: ['Haircut'],
+        calcomEventTypeId: 7,
+        multiHost: false,
+        active: true,
+      });
+      const updated = (
+        await request(t.server)
+          .patch(`/api/admin/companies/${id}/services/${service.id}`)
+          .set(auth())
+          .send({ active: false })
+          .expect(200)
+      ).body;
       expect(updated).toMatchObject({ name: 'Cut', active: false });
-      const wrong = await request(t.server).patch(`/api/admin/companies/${id}/services/${service.id}`).set(auth()).send({ durationMinutes: 'long', companyId: 'x' }).expect(400);
+      const wrong = await request(t.server)
+        .patch(`/api/admin/companies/${id}/services/${service.id}`)
+        .set(auth())
+        .send({ durationMinutes: 'long', companyId: 'x' })
+        .expect(400);
       expect(wrong.body.message).toContain('durationMinutes');
       expect(wrong.body.message).toContain('companyId');
       await request(t.server).delete(`/api/admin/companies/${id}/services/${service.id}`).set(auth()).expect(204);

@@ -37,7 +37,13 @@ describe('Cal.com contract: our requests against the published OpenAPI document'
   let fake: CalcomFake;
   let api: OpenAPIBackend;
   const validate = (request: RecordedRequest) =>
-    api.validateRequest({ method: request.method, path: request.path, query: request.query, headers: request.headers as Record<string, string>, body: request.body });
+    api.validateRequest({
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      headers: request.headers as Record<string, string>,
+      body: request.body,
+    });
 
   beforeAll(async () => {
     // quick: skip validating the whole 1 MB document, which has errors in schemas we never use.
@@ -55,15 +61,38 @@ describe('Cal.com contract: our requests against the published OpenAPI document'
   it('sends only requests the document allows, for every operation the gateway uses', async () => {
     const day = dayFromNow(5);
     await callFunction(t, 'check-availability', { service: 'Haarschnitt' }).expect(200);
-    const booked = await callFunction(t, 'book-appointment', { service: 'Haarschnitt', date: day, time: '10:00', name: 'Anna', email: 'anna@example.org', notes: 'Bitte kurz' }).expect(200);
+    const booked = await callFunction(t, 'book-appointment', {
+      service: 'Haarschnitt',
+      date: day,
+      time: '10:00',
+      name: 'Anna',
+      email: 'anna@example.org',
+      notes: 'Bitte kurz',
+    }).expect(200);
     fake.fail({ kind: 'swallow', method: 'POST', path: /^\/v2\/bookings$/, times: 1 });
-    await callFunction(t, 'book-appointment', { service: 'Färben', date: day, time: '14:00', name: 'Anna' }, { call_id: 'call_2' }).expect(200);
-    await callFunction(t, 'book-appointment', { service: 'Färben', date: day, time: '14:00', name: 'Anna' }, { call_id: 'call_2' }).expect(200);
-    await callFunction(t, 'reschedule-appointment', { appointment_id: booked.body.data.appointment_id, new_date: dayFromNow(6), new_time: '11:00' }).expect(200);
+    await callFunction(
+      t,
+      'book-appointment',
+      { service: 'Färben', date: day, time: '14:00', name: 'Anna' },
+      { call_id: 'call_2' },
+    ).expect(200);
+    await callFunction(
+      t,
+      'book-appointment',
+      { service: 'Färben', date: day, time: '14:00', name: 'Anna' },
+      { call_id: 'call_2' },
+    ).expect(200);
+    await callFunction(t, 'reschedule-appointment', {
+      appointment_id: booked.body.data.appointment_id,
+      new_date: dayFromNow(6),
+      new_time: '11:00',
+    }).expect(200);
     await callFunction(t, 'query-customer-appointments', {}).expect(200);
     await callFunction(t, 'cancel-appointment', { date: dayFromNow(6), reason: 'Termin passt nicht' }).expect(200);
 
-    const operations = new Set(fake.requests.map((r) => `${r.method} ${r.path.replace(/\/v2\/bookings\/[^/]+/, '/v2/bookings/{uid}')}`));
+    const operations = new Set(
+      fake.requests.map((r) => `${r.method} ${r.path.replace(/\/v2\/bookings\/[^/]+/, '/v2/bookings/{uid}')}`),
+    );
     expect([...operations].sort()).toEqual([
       'GET /v2/bookings',
       'GET /v2/bookings/{uid}',
@@ -74,17 +103,24 @@ describe('Cal.com contract: our requests against the published OpenAPI document'
     ]);
     for (const request of fake.requests) {
       const result = validate(request);
-      expect({ request: `${request.method} ${request.path}`, problems: realProblems((result.errors ?? []) as Problem[]) }).toEqual({ request: `${request.method} ${request.path}`, problems: [] });
+      expect({
+        request: `${request.method} ${request.path}`,
+        problems: realProblems((result.errors ?? []) as Problem[]),
+      }).toEqual({ request: `${request.method} ${request.path}`, problems: [] });
     }
   });
 
   it('would catch a request that breaks the contract', () => {
     const good = fake.requestsTo('POST', /^\/v2\/bookings$/)[0];
-    const noVersion = { ...good, headers: { ...good.headers, 'cal-api-version': undefined } } as unknown as RecordedRequest;
+    const noVersion = {
+      ...good,
+      headers: { ...good.headers, 'cal-api-version': undefined },
+    } as unknown as RecordedRequest;
     const noAttendeeName = { ...good, body: { ...(good.body as object), attendee: { timeZone: 'Europe/Berlin' } } };
     const slotsWithoutEnd = { ...fake.requestsTo('GET', /^\/v2\/slots$/)[0] };
     slotsWithoutEnd.query = { ...slotsWithoutEnd.query, end: undefined as unknown as string };
-    const missing = (request: RecordedRequest) => realProblems((validate(request).errors ?? []) as Problem[]).map((p) => p.params?.missingProperty);
+    const missing = (request: RecordedRequest) =>
+      realProblems((validate(request).errors ?? []) as Problem[]).map((p) => p.params?.missingProperty);
     expect(missing(noVersion)).toContain('cal-api-version');
     expect(missing(noAttendeeName)).toContain('name');
     expect(missing(slotsWithoutEnd)).toContain('end');

@@ -1,6 +1,14 @@
 import type { CalcomFake } from '../../src/calcom-fake/calcom-fake';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
-import { berlin, bookingTenant, calcomEnv, callFunction, dayFromNow, startCalcomFake, generousLimits } from '../support/calcom';
+import {
+  berlin,
+  bookingTenant,
+  calcomEnv,
+  callFunction,
+  dayFromNow,
+  startCalcomFake,
+  generousLimits,
+} from '../support/calcom';
 import { retellEnv } from '../support/retell';
 import { createBackend, createTestApp, TestApp, TestBackend, usesRealServices } from '../support/test-app';
 
@@ -28,11 +36,17 @@ import { createBackend, createTestApp, TestApp, TestBackend, usesRealServices } 
   });
 
   it('share the slot cache, and a booking on one invalidates it for the other', async () => {
-    const check = (t: TestApp) => callFunction(t, 'check-availability', { service: 'Haarschnitt', date: day }).expect(200);
+    const check = (t: TestApp) =>
+      callFunction(t, 'check-availability', { service: 'Haarschnitt', date: day }).expect(200);
     await check(a);
     await check(b);
     expect(fake.requestsTo('GET', /^\/v2\/slots$/)).toHaveLength(1);
-    await callFunction(a, 'book-appointment', { service: 'Haarschnitt', date: day, time: '08:00', name: 'Anna' }, { call_id: 'cache_a' }).expect(200);
+    await callFunction(
+      a,
+      'book-appointment',
+      { service: 'Haarschnitt', date: day, time: '08:00', name: 'Anna' },
+      { call_id: 'cache_a' },
+    ).expect(200);
     const after = await check(b);
     expect(fake.requestsTo('GET', /^\/v2\/slots$/)).toHaveLength(2);
     expect(after.body.data.days[0].slots).not.toContain(berlin(day, '08:00').toISOString());
@@ -41,17 +55,37 @@ import { createBackend, createTestApp, TestApp, TestBackend, usesRealServices } 
   it('give one single-host slot to exactly one of 40 callers spread over both instances', async () => {
     const args = { service: 'Haarschnitt', date: day, time: '15:00', name: 'Caller' };
     const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => callFunction(i % 2 ? a : b, 'book-appointment', args, { call_id: `spread_${i}`, from_number: `+49151200000${String(i).padStart(2, '0')}` })),
+      Array.from({ length: 40 }, (_, i) =>
+        callFunction(i % 2 ? a : b, 'book-appointment', args, {
+          call_id: `spread_${i}`,
+          from_number: `+49151200000${String(i).padStart(2, '0')}`,
+        }),
+      ),
     );
     expect(answers.filter((res) => res.body.success)).toHaveLength(1);
-    expect(fake.requestsTo('POST', /^\/v2\/bookings$/).filter((r) => (r.body as { start: string }).start === berlin(day, '15:00').toISOString())).toHaveLength(1);
+    expect(
+      fake
+        .requestsTo('POST', /^\/v2\/bookings$/)
+        .filter((r) => (r.body as { start: string }).start === berlin(day, '15:00').toISOString()),
+    ).toHaveLength(1);
   });
 
   it('serialise a multi-host slot across instances through Redis', async () => {
     const args = { service: 'Team-Beratung', date: day, time: '11:00', name: 'Caller' };
-    const answers = await Promise.all([0, 1, 2, 3, 4].map((i) => callFunction(i % 2 ? a : b, 'book-appointment', args, { call_id: `team_${i}`, from_number: `+4915130000${i}00` })));
+    const answers = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) =>
+        callFunction(i % 2 ? a : b, 'book-appointment', args, {
+          call_id: `team_${i}`,
+          from_number: `+4915130000${i}00`,
+        }),
+      ),
+    );
     expect(answers.filter((res) => res.body.success)).toHaveLength(2);
-    const posts = fake.requestsTo('POST', /^\/v2\/bookings$/).filter((r) => (r.body as { eventTypeId: number }).eventTypeId === 2001).sort((x, y) => x.receivedAt - y.receivedAt);
-    for (let i = 1; i < posts.length; i += 1) expect(posts[i].receivedAt).toBeGreaterThanOrEqual(posts[i - 1].answeredAt!);
+    const posts = fake
+      .requestsTo('POST', /^\/v2\/bookings$/)
+      .filter((r) => (r.body as { eventTypeId: number }).eventTypeId === 2001)
+      .sort((x, y) => x.receivedAt - y.receivedAt);
+    for (let i = 1; i < posts.length; i += 1)
+      expect(posts[i].receivedAt).toBeGreaterThanOrEqual(posts[i - 1].answeredAt!);
   });
 });

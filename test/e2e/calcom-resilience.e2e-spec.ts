@@ -3,7 +3,15 @@ import { Appointment } from '../../src/modules/appointments/appointment.entity';
 import { CalcomBreakersService } from '../../src/modules/calcom/calcom-breakers.service';
 import { Company } from '../../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
-import { berlin, bookingTenant, calcomEnv, callFunction, dayFromNow, startCalcomFake, generousLimits } from '../support/calcom';
+import {
+  berlin,
+  bookingTenant,
+  calcomEnv,
+  callFunction,
+  dayFromNow,
+  startCalcomFake,
+  generousLimits,
+} from '../support/calcom';
 import { retellEnv } from '../support/retell';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -15,8 +23,10 @@ describe('Cal.com engine: outages, timeouts and uncertain outcomes', () => {
   let fake: CalcomFake;
   let company: Company;
   const day = dayFromNow(2);
-  const check = (time = '10:00', date = day) => callFunction(t, 'check-availability', { service: 'Haarschnitt', date, time });
-  const book = (time: string, call = 'call_1') => callFunction(t, 'book-appointment', { service: 'Haarschnitt', date: day, time, name: 'Anna' }, { call_id: call });
+  const check = (time = '10:00', date = day) =>
+    callFunction(t, 'check-availability', { service: 'Haarschnitt', date, time });
+  const book = (time: string, call = 'call_1') =>
+    callFunction(t, 'book-appointment', { service: 'Haarschnitt', date: day, time, name: 'Anna' }, { call_id: call });
   const slots = () => fake.requestsTo('GET', /^\/v2\/slots$/);
   const posts = () => fake.requestsTo('POST', /^\/v2\/bookings$/);
 
@@ -55,7 +65,10 @@ describe('Cal.com engine: outages, timeouts and uncertain outcomes', () => {
   it('backs off on 429 without retrying', async () => {
     fake.fail({ kind: 'status', status: 429, times: 1 });
     const res = await check().expect(200);
-    expect(res.body).toEqual({ success: false, message: 'Der Kalender ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.' });
+    expect(res.body).toEqual({
+      success: false,
+      message: 'Der Kalender ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.',
+    });
     expect(slots()).toHaveLength(1);
   });
 
@@ -101,7 +114,10 @@ describe('Cal.com engine: outages, timeouts and uncertain outcomes', () => {
     await t.dataSource.getRepository(Company).update({ id: company.id }, { calcomApiKey: 'cal_fixture_wrong' });
     for (let i = 0; i < 5; i += 1) {
       const res = await check(`1${i}:00`).expect(200);
-      expect(res.body).toEqual({ success: false, message: "Die Terminbuchung ist gerade nicht möglich. Darf ich Sie zurückrufen lassen?" });
+      expect(res.body).toEqual({
+        success: false,
+        message: 'Die Terminbuchung ist gerade nicht möglich. Darf ich Sie zurückrufen lassen?',
+      });
     }
     expect(breakers.state(company.id)).toBe('closed');
   });
@@ -136,9 +152,21 @@ describe('Cal.com engine: outages, timeouts and uncertain outcomes', () => {
 
   it('offers alternatives when Cal.com says a slot our cache thought free is taken, and forgets the stale day', async () => {
     await check('12:00').expect(200);
-    fake.bookings.set('elsewhere', { id: 99, uid: 'elsewhere', eventTypeId: 1001, status: 'accepted', start: berlin(day, '12:00'), end: berlin(day, '12:30'), attendee: { name: 'Web', email: 'web@example.org', timeZone: 'Europe/Berlin' }, metadata: {}, createdAt: new Date() });
+    fake.bookings.set('elsewhere', {
+      id: 99,
+      uid: 'elsewhere',
+      eventTypeId: 1001,
+      status: 'accepted',
+      start: berlin(day, '12:00'),
+      end: berlin(day, '12:30'),
+      attendee: { name: 'Web', email: 'web@example.org', timeZone: 'Europe/Berlin' },
+      metadata: {},
+      createdAt: new Date(),
+    });
     const res = await book('12:00').expect(200);
-    expect(res.body.message).toMatch(/^\p{L}+, \d+\. \p{L}+ um 12:00 Uhr ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/u);
+    expect(res.body.message).toMatch(
+      /^\p{L}+, \d+\. \p{L}+ um 12:00 Uhr ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/u,
+    );
     expect(res.body.data.alternatives).not.toContain(berlin(day, '12:00').toISOString());
     expect((await t.dataSource.getRepository(Appointment).findOneByOrFail({})).status).toBe('failed');
     expect(slots()).toHaveLength(2);

@@ -29,9 +29,18 @@ import { createBackend, createTestApp, TestApp, TestBackend, usesRealServices } 
 
   it('see each other’s writes and tokens', async () => {
     const created = (
-      await request(a.server).post('/api/admin/companies').set('authorization', `Bearer ${a.adminToken}`).send({ slug: 'shared', name: 'Shared' }).expect(201)
+      await request(a.server)
+        .post('/api/admin/companies')
+        .set('authorization', `Bearer ${a.adminToken}`)
+        .send({ slug: 'shared', name: 'Shared' })
+        .expect(201)
     ).body;
-    const read = (await request(b.server).get(`/api/admin/companies/${created.id}`).set('authorization', `Bearer ${a.adminToken}`).expect(200)).body;
+    const read = (
+      await request(b.server)
+        .get(`/api/admin/companies/${created.id}`)
+        .set('authorization', `Bearer ${a.adminToken}`)
+        .expect(200)
+    ).body;
     expect(read.slug).toBe('shared');
   });
 

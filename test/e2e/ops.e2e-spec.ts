@@ -18,7 +18,9 @@ describe('Operations endpoints', () => {
     const res = await request(t.server).get('/health/ready').expect(200);
     expect(res.body.status).toBe('ok');
     expect(res.body.details.database.status).toBe('up');
-    expect(res.body.details.redis).toEqual(usesRealServices && process.env.TEST_REDIS_URL ? { status: 'up' } : { status: 'up', mode: 'in-process' });
+    expect(res.body.details.redis).toEqual(
+      usesRealServices && process.env.TEST_REDIS_URL ? { status: 'up' } : { status: 'up', mode: 'in-process' },
+    );
   });
 
   it('answers 503 naming the database when it is down', async () => {
@@ -37,7 +39,10 @@ describe('Operations endpoints', () => {
     const kept = await request(t.server).get('/api/admin/companies').set('x-request-id', 'abc-123').expect(401);
     expect(kept.headers['x-request-id']).toBe('abc-123');
     expect(kept.body.requestId).toBe('abc-123');
-    const replaced = await request(t.server).get('/api/admin/companies').set('x-request-id', 'x'.repeat(100)).expect(401);
+    const replaced = await request(t.server)
+      .get('/api/admin/companies')
+      .set('x-request-id', 'x'.repeat(100))
+      .expect(401);
     expect(replaced.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -49,7 +54,9 @@ describe('Operations endpoints', () => {
 
   it('serves the OpenAPI document of the admin API and Prometheus metrics', async () => {
     const doc = await request(t.server).get('/docs/openapi.json').expect(200);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/admin/companies', '/api/admin/companies/{companyId}/services']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/admin/companies', '/api/admin/companies/{companyId}/services']),
+    );
     expect(doc.body.components.securitySchemes.admin).toMatchObject({ type: 'http', scheme: 'bearer' });
     const metrics = await request(t.server).get('/metrics').expect(200);
     expect(metrics.text).toContain('http_request_duration_seconds_bucket');

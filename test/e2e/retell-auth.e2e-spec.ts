@@ -16,13 +16,17 @@ describe('Retell authentication', () => {
   afterAll(() => t.close());
 
   it('answers 401 on every Retell route without credentials, with a wrong signature and a wrong token', async () => {
-    const retellRoutes = listRoutes(t).filter((route) => /^\/api\/(retell|webhooks\/retell)/.test(route.path) && !route.path.endsWith('/diagnostic'));
+    const retellRoutes = listRoutes(t).filter(
+      (route) => /^\/api\/(retell|webhooks\/retell)/.test(route.path) && !route.path.endsWith('/diagnostic'),
+    );
     expect(retellRoutes.length).toBeGreaterThanOrEqual(12);
     for (const route of retellRoutes) {
       const call = () => request(t.server)[route.method.toLowerCase() as 'post'](route.path).send({ args: {} });
       const none = await call().expect(401);
       expect(none.body).toMatchObject({ statusCode: 401, message: 'Invalid or missing credentials' });
-      await call().set('x-retell-signature', `v=${Date.now()},d=${'0'.repeat(64)}`).expect(401);
+      await call()
+        .set('x-retell-signature', `v=${Date.now()},d=${'0'.repeat(64)}`)
+        .expect(401);
       await call().set('authorization', 'Bearer vbg_fn_unknown').expect(401);
       await call().set('authorization', `Bearer ${t.adminToken}`).expect(401);
     }
@@ -35,14 +39,24 @@ describe('Retell authentication', () => {
 
   it('accepts a signature made by retell-sdk', async () => {
     const raw = JSON.stringify(body);
-    await request(t.server).post('/api/webhooks/retell').set('content-type', 'application/json').set('x-retell-signature', await sign(raw, RETELL_KEY)).send(raw).expect(204);
+    await request(t.server)
+      .post('/api/webhooks/retell')
+      .set('content-type', 'application/json')
+      .set('x-retell-signature', await sign(raw, RETELL_KEY))
+      .send(raw)
+      .expect(204);
   });
 
   it('refuses a tampered body, a wrong key and stale or future timestamps', async () => {
     const raw = JSON.stringify(body);
     const now = Date.now();
     const header = `v=${now},d=${computeRetellDigest(raw, RETELL_KEY, now)}`;
-    const post = (sent: string, signature: string) => request(t.server).post('/api/webhooks/retell').set('content-type', 'application/json').set('x-retell-signature', signature).send(sent);
+    const post = (sent: string, signature: string) =>
+      request(t.server)
+        .post('/api/webhooks/retell')
+        .set('content-type', 'application/json')
+        .set('x-retell-signature', signature)
+        .send(sent);
     await post(raw.replace('call_started', 'call_ended'), header).expect(401);
     await post(raw, header).expect(204);
     await signedPost(t, '/api/webhooks/retell', body, { key: 'key_unknown' }).expect(401);
@@ -59,7 +73,10 @@ describe('Retell authentication', () => {
     ['garbage around', `xx v=${Date.now()},d=${'a'.repeat(64)} yy`],
     ['huge', `v=${'9'.repeat(5000)},d=${'a'.repeat(64)}`],
   ])('answers 401, never 500, for a malformed signature (%s)', async (_label, header) => {
-    const res = await request(t.server).post('/api/retell/list-services').set('x-retell-signature', header).send({ args: {} });
+    const res = await request(t.server)
+      .post('/api/retell/list-services')
+      .set('x-retell-signature', header)
+      .send({ args: {} });
     expect(res.status).toBe(401);
   });
 

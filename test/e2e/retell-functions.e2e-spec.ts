@@ -15,13 +15,16 @@ describe('Retell function endpoints', () => {
   let t: TestApp;
   let a: Company;
   let b: Company;
-  const fn = (name: string, args: object, call: object = callObject()) => signedPost(t, `/api/retell/${name}`, { name, call, args });
+  const fn = (name: string, args: object, call: object = callObject()) =>
+    signedPost(t, `/api/retell/${name}`, { name, call, args });
 
   beforeAll(async () => {
     t = await createTestApp({ env: retellEnv });
   });
   beforeEach(async () => {
-    await t.app.get(TenantsImportService).importDocument({ companies: [tenantDocument('a', '+493012345678'), tenantDocument('b', '+442071838750', 'en')] });
+    await t.app.get(TenantsImportService).importDocument({
+      companies: [tenantDocument('a', '+493012345678'), tenantDocument('b', '+442071838750', 'en')],
+    });
     a = await t.dataSource.getRepository(Company).findOneByOrFail({ slug: 'a' });
     b = await t.dataSource.getRepository(Company).findOneByOrFail({ slug: 'b' });
   });
@@ -33,9 +36,18 @@ describe('Retell function endpoints', () => {
     expect(res.body).toEqual({
       success: true,
       message: 'Wir bieten an: Färben (90 Minuten) und Haarschnitt (30 Minuten).',
-      data: { services: [{ name: 'Färben', duration_minutes: 90, branch: null }, { name: 'Haarschnitt', duration_minutes: 30, branch: 'Mitte' }] },
+      data: {
+        services: [
+          { name: 'Färben', duration_minutes: 90, branch: null },
+          { name: 'Haarschnitt', duration_minutes: 30, branch: 'Mitte' },
+        ],
+      },
     });
-    const english = await fn('list-services', { branch: 'mitte' }, callObject({ call_id: 'c2', to_number: '+442071838750' })).expect(200);
+    const english = await fn(
+      'list-services',
+      { branch: 'mitte' },
+      callObject({ call_id: 'c2', to_number: '+442071838750' }),
+    ).expect(200);
     expect(english.body.message).toBe('We offer: Färben (90 minutes) and Haarschnitt (30 minutes).');
   });
 
@@ -47,7 +59,11 @@ describe('Retell function endpoints', () => {
   });
 
   it('tells the agent when the number belongs to no company', async () => {
-    const res = await fn('list-services', {}, callObject({ call_id: 'z', to_number: '+4930999999', agent_id: 'nobody' })).expect(200);
+    const res = await fn(
+      'list-services',
+      {},
+      callObject({ call_id: 'z', to_number: '+4930999999', agent_id: 'nobody' }),
+    ).expect(200);
     expect(res.body).toEqual({ success: false, message: 'Diese Nummer ist bei uns noch nicht eingerichtet.' });
   });
 
@@ -62,13 +78,25 @@ describe('Retell function endpoints', () => {
     expect(first.body).toMatchObject({ success: true, message: 'Danke, Anna Schmidt. Ich habe Ihre Daten notiert.' });
     await fn('collect-customer-info', { name: 'Anna Schmidt-Meyer' }).expect(200);
     const customers = await t.dataSource.getRepository(Customer).find();
-    expect(customers).toEqual([expect.objectContaining({ companyId: a.id, name: 'Anna Schmidt-Meyer', phoneE164: '+4915112345678', email: 'anna@example.org' })]);
-    expect((await t.dataSource.getRepository(Call).findOneByOrFail({ retellCallId: 'call_1' })).customerId).toBe(customers[0].id);
+    expect(customers).toEqual([
+      expect.objectContaining({
+        companyId: a.id,
+        name: 'Anna Schmidt-Meyer',
+        phoneE164: '+4915112345678',
+        email: 'anna@example.org',
+      }),
+    ]);
+    expect((await t.dataSource.getRepository(Call).findOneByOrFail({ retellCallId: 'call_1' })).customerId).toBe(
+      customers[0].id,
+    );
   });
 
   it('answers a speakable 200 naming what is missing or invalid', async () => {
     const res = await fn('collect-customer-info', { email: 'not-an-email' }).expect(200);
-    expect(res.body).toMatchObject({ success: false, message: 'Mir fehlt noch Ihren Namen und eine gültige E-Mail-Adresse.' });
+    expect(res.body).toMatchObject({
+      success: false,
+      message: 'Mir fehlt noch Ihren Namen und eine gültige E-Mail-Adresse.',
+    });
     const book = await fn('book-appointment', { name: 'Anna' }).expect(200);
     expect(book.body.message).toContain('die gewünschte Leistung');
     const garbage = await signedPost(t, '/api/retell/check-availability', [1, 2, 3]).expect(200);
@@ -78,13 +106,39 @@ describe('Retell function endpoints', () => {
   it("reads the caller's upcoming appointments from our own records", async () => {
     const none = await fn('query-customer-appointments', {}).expect(200);
     expect(none.body.message).toBe('Ich finde keine anstehenden Termine für Sie.');
-    const customer = await t.dataSource.getRepository(Customer).save({ companyId: a.id, name: 'Anna', phoneE164: '+4915112345678' });
+    const customer = await t.dataSource
+      .getRepository(Customer)
+      .save({ companyId: a.id, name: 'Anna', phoneE164: '+4915112345678' });
     const service = await t.dataSource.getRepository(Service).findOneByOrFail({ companyId: a.id, name: 'Haarschnitt' });
-    const base = { companyId: a.id, customerId: customer.id, serviceId: service.id, calcomEventTypeId: 1001, singleHost: true };
+    const base = {
+      companyId: a.id,
+      customerId: customer.id,
+      serviceId: service.id,
+      calcomEventTypeId: 1001,
+      singleHost: true,
+    };
     await t.dataSource.getRepository(Appointment).save([
-      { ...base, startAt: new Date('2099-12-01T13:00:00Z'), endAt: new Date('2099-12-01T13:30:00Z'), status: 'accepted', idempotencyKey: 'k1' },
-      { ...base, startAt: new Date('2099-12-02T13:00:00Z'), endAt: new Date('2099-12-02T13:30:00Z'), status: 'cancelled', idempotencyKey: 'k2' },
-      { ...base, startAt: new Date('2000-01-01T13:00:00Z'), endAt: new Date('2000-01-01T13:30:00Z'), status: 'accepted', idempotencyKey: 'k3' },
+      {
+        ...base,
+        startAt: new Date('2099-12-01T13:00:00Z'),
+        endAt: new Date('2099-12-01T13:30:00Z'),
+        status: 'accepted',
+        idempotencyKey: 'k1',
+      },
+      {
+        ...base,
+        startAt: new Date('2099-12-02T13:00:00Z'),
+        endAt: new Date('2099-12-02T13:30:00Z'),
+        status: 'cancelled',
+        idempotencyKey: 'k2',
+      },
+      {
+        ...base,
+        startAt: new Date('2000-01-01T13:00:00Z'),
+        endAt: new Date('2000-01-01T13:30:00Z'),
+        status: 'accepted',
+        idempotencyKey: 'k3',
+      },
     ]);
     const res = await fn('query-customer-appointments', {}, callObject({ call_id: 'call_2' })).expect(200);
     expect(res.body.message).toBe('Sie haben einen Termin: Haarschnitt am Dienstag, 1. Dezember um 14:00 Uhr.');
@@ -92,20 +146,34 @@ describe('Retell function endpoints', () => {
   });
 
   it('drops injected fields: company_id, costs and transcript change nothing', async () => {
-    await fn('collect-customer-info', { name: 'Eve', company_id: b.id, cost_total: 0, transcript: 'forged', id: 'x' }, callObject({ company_id: b.id, transcript: 'forged' })).expect(200);
+    await fn(
+      'collect-customer-info',
+      { name: 'Eve', company_id: b.id, cost_total: 0, transcript: 'forged', id: 'x' },
+      callObject({ company_id: b.id, transcript: 'forged' }),
+    ).expect(200);
     const call = await t.dataSource.getRepository(Call).findOneByOrFail({ retellCallId: 'call_1' });
     expect(call).toMatchObject({ companyId: a.id, transcript: null, costCents: null });
-    expect(await t.dataSource.getRepository(Customer).findOneByOrFail({ name: 'Eve' })).toMatchObject({ companyId: a.id });
+    expect(await t.dataSource.getRepository(Customer).findOneByOrFail({ name: 'Eve' })).toMatchObject({
+      companyId: a.id,
+    });
   });
 
   it("keeps a function token to its own company: another company's call is a 403 and reads nothing", async () => {
-    const tokenA = (await t.app.get(ApiTokensService).create({ kind: 'function', name: 'agent a', companyId: a.id })).token;
-    const withToken = (name: string, body: object) => request(t.server).post(`/api/retell/${name}`).set('authorization', `Bearer ${tokenA}`).send(body);
+    const tokenA = (await t.app.get(ApiTokensService).create({ kind: 'function', name: 'agent a', companyId: a.id }))
+      .token;
+    const withToken = (name: string, body: object) =>
+      request(t.server).post(`/api/retell/${name}`).set('authorization', `Bearer ${tokenA}`).send(body);
     const own = await withToken('list-services', { call: callObject({ call_id: 'own' }), args: {} }).expect(200);
     expect(own.body.message).toContain('Haarschnitt');
-    const foreign = await withToken('list-services', { call: callObject({ call_id: 'foreign', to_number: '+442071838750' }), args: {} }).expect(403);
+    const foreign = await withToken('list-services', {
+      call: callObject({ call_id: 'foreign', to_number: '+442071838750' }),
+      args: {},
+    }).expect(403);
     expect(JSON.stringify(foreign.body)).not.toContain('Färben');
-    await withToken('collect-customer-info', { call: callObject({ call_id: 'foreign', to_number: '+442071838750' }), args: { name: 'Mallory' } }).expect(403);
+    await withToken('collect-customer-info', {
+      call: callObject({ call_id: 'foreign', to_number: '+442071838750' }),
+      args: { name: 'Mallory' },
+    }).expect(403);
     expect(await t.dataSource.getRepository(Customer).countBy({ companyId: b.id })).toBe(0);
     expect(await t.dataSource.getRepository(Call).countBy({ retellCallId: 'foreign' })).toBe(0);
     const argsOnly = await withToken('list-services', {}).expect(200);
@@ -120,8 +188,14 @@ describe('Retell function endpoints', () => {
       return (original as (...a: unknown[]) => unknown).apply(this, args) as never;
     });
     try {
-      const context = await t.app.get(CallContextService).resolve(callObject({ call_id: 'count' }), { kind: 'signature' });
-      expect(context).toMatchObject({ company: { id: a.id, locale: 'de' }, branch: { name: 'Mitte' }, callerNumber: '+4915112345678' });
+      const context = await t.app
+        .get(CallContextService)
+        .resolve(callObject({ call_id: 'count' }), { kind: 'signature' });
+      expect(context).toMatchObject({
+        company: { id: a.id, locale: 'de' },
+        branch: { name: 'Mitte' },
+        callerNumber: '+4915112345678',
+      });
       expect(context.callId).toEqual(expect.any(String));
     } finally {
       spy.mockRestore();

@@ -8,12 +8,10 @@ import { createTestApp, TestApp } from '../support/test-app';
 describe('Retell: long calls', () => {
   let t: TestApp;
   const stored = (callId: string) =>
-    t.dataSource
-      .getRepository(Call)
-      .findOne({
-        where: { retellCallId: callId },
-        select: { id: true, transcript: true, transcriptObject: true, status: true },
-      });
+    t.dataSource.getRepository(Call).findOne({
+      where: { retellCallId: callId },
+      select: { id: true, transcript: true, transcriptObject: true, status: true },
+    });
 
   beforeAll(async () => {
     t = await createTestApp({ env: retellEnv });

@@ -41,11 +41,9 @@ describe('Retell: every payload mode and number format', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ env: retellEnv });
-    await t.app
-      .get(TenantsImportService)
-      .importDocument({
-        companies: [tenantDocument('a', '+493012345678'), tenantDocument('b', '+442071838750', 'en')],
-      });
+    await t.app.get(TenantsImportService).importDocument({
+      companies: [tenantDocument('a', '+493012345678'), tenantDocument('b', '+442071838750', 'en')],
+    });
     company = await t.dataSource.getRepository(Company).findOneByOrFail({ slug: 'a' });
     await t.dataSource
       .getRepository(Customer)

@@ -14,10 +14,22 @@ const ended = (overrides: Record<string, unknown> = {}) =>
     duration_ms: 93_000,
     transcript: 'Agent: Hallo! User: Ich möchte einen Termin.',
     disconnection_reason: 'user_hangup',
-    call_cost: { combined_cost: 42.5, total_duration_seconds: 93, product_costs: [{ product: 'gpt_4o', cost: 12.5, unitPrice: 0.1 }, { product: 'tts', cost: 30, unit_price: 0.3 }] },
+    call_cost: {
+      combined_cost: 42.5,
+      total_duration_seconds: 93,
+      product_costs: [
+        { product: 'gpt_4o', cost: 12.5, unitPrice: 0.1 },
+        { product: 'tts', cost: 30, unit_price: 0.3 },
+      ],
+    },
     ...overrides,
   });
-const analysis = { call_summary: 'Booked a haircut', user_sentiment: 'Positive', call_successful: true, in_voicemail: false };
+const analysis = {
+  call_summary: 'Booked a haircut',
+  user_sentiment: 'Positive',
+  call_successful: true,
+  in_voicemail: false,
+};
 
 describe('Retell event webhook', () => {
   let t: TestApp;
@@ -36,9 +48,15 @@ describe('Retell event webhook', () => {
   afterAll(() => t.close());
 
   it('stores a call through its lifecycle with tenant, transcript, analysis and cost', async () => {
-    await signedPost(t, '/api/webhooks/retell', { event: 'call_started', call: callObject({ start_timestamp: 1_796_000_000_000 }) }).expect(204);
+    await signedPost(t, '/api/webhooks/retell', {
+      event: 'call_started',
+      call: callObject({ start_timestamp: 1_796_000_000_000 }),
+    }).expect(204);
     await signedPost(t, '/api/webhooks/retell', { event: 'call_ended', call: ended() }).expect(204);
-    await signedPost(t, '/api/webhooks/retell', { event: 'call_analyzed', call: ended({ call_analysis: analysis }) }).expect(204);
+    await signedPost(t, '/api/webhooks/retell', {
+      event: 'call_analyzed',
+      call: ended({ call_analysis: analysis }),
+    }).expect(204);
     const call = await calls().findOneByOrFail({ retellCallId: 'call_1' });
     expect(call).toMatchObject({
       companyId,
@@ -50,7 +68,14 @@ describe('Retell event webhook', () => {
       disconnectionReason: 'user_hangup',
       analysis,
       costCents: 42.5,
-      costBreakdown: { totalCents: 42.5, totalDurationSeconds: 93, items: [{ product: 'gpt_4o', costCents: 12.5, unitPrice: 0.1 }, { product: 'tts', costCents: 30, unitPrice: 0.3 }] },
+      costBreakdown: {
+        totalCents: 42.5,
+        totalDurationSeconds: 93,
+        items: [
+          { product: 'gpt_4o', costCents: 12.5, unitPrice: 0.1 },
+          { product: 'tts', costCents: 30, unitPrice: 0.3 },
+        ],
+      },
     });
     expect(call.startedAt?.toISOString()).toBe(new Date(1_796_000_000_000).toISOString());
     expect(call.branchId).not.toBeNull();
@@ -59,7 +84,13 @@ describe('Retell event webhook', () => {
 
   it('turns four deliveries of each event into one call row and one event row per event', async () => {
     const deliveries = ['call_started', 'call_ended', 'call_analyzed'].flatMap((event) =>
-      Array.from({ length: 4 }, () => ({ event, call: event === 'call_started' ? callObject() : ended({ call_analysis: event === 'call_analyzed' ? analysis : undefined }) })),
+      Array.from({ length: 4 }, () => ({
+        event,
+        call:
+          event === 'call_started'
+            ? callObject()
+            : ended({ call_analysis: event === 'call_analyzed' ? analysis : undefined }),
+      })),
     );
     await Promise.all(deliveries.map((body) => signedPost(t, '/api/webhooks/retell', body).expect(204)));
     expect(await calls().count()).toBe(1);
@@ -70,7 +101,10 @@ describe('Retell event webhook', () => {
     const bodies = [
       { event: 'call_started', call: callObject({ call_id: 'x', call_status: 'ongoing', start_timestamp: 1 }) },
       { event: 'call_ended', call: ended({ call_id: 'x', call_analysis: undefined }) },
-      { event: 'call_analyzed', call: ended({ call_id: 'x', call_analysis: analysis, transcript: 'final transcript' }) },
+      {
+        event: 'call_analyzed',
+        call: ended({ call_id: 'x', call_analysis: analysis, transcript: 'final transcript' }),
+      },
     ];
     const snapshot = async () => {
       const { id, createdAt, updatedAt, ...rest } = await calls().findOneByOrFail({ retellCallId: 'x' });
@@ -81,7 +115,8 @@ describe('Retell event webhook', () => {
     await t.reset();
     await t.app.get(TenantsImportService).importDocument({ companies: [tenantDocument('a', '+493012345678')] });
     const newCompany = (await t.dataSource.query(`SELECT id FROM companies WHERE slug = 'a'`))[0].id;
-    for (const body of [bodies[2], bodies[0], bodies[1], bodies[0]]) await signedPost(t, '/api/webhooks/retell', body).expect(204);
+    for (const body of [bodies[2], bodies[0], bodies[1], bodies[0]])
+      await signedPost(t, '/api/webhooks/retell', body).expect(204);
     const reversed = await snapshot();
     expect({ ...reversed, companyId: 'c', branchId: 'b' }).toEqual({ ...inOrder, companyId: 'c', branchId: 'b' });
     expect(reversed.companyId).toBe(newCompany);
@@ -89,24 +124,47 @@ describe('Retell event webhook', () => {
   });
 
   it('accepts call_ended as the first event of a call that never started', async () => {
-    await signedPost(t, '/api/webhooks/retell', { event: 'call_ended', call: ended({ call_id: 'never', call_status: 'not_connected', disconnection_reason: 'dial_failed' }) }).expect(204);
-    expect(await calls().findOneByOrFail({ retellCallId: 'never' })).toMatchObject({ status: 'not_connected', disconnectionReason: 'dial_failed', companyId });
+    await signedPost(t, '/api/webhooks/retell', {
+      event: 'call_ended',
+      call: ended({ call_id: 'never', call_status: 'not_connected', disconnection_reason: 'dial_failed' }),
+    }).expect(204);
+    expect(await calls().findOneByOrFail({ retellCallId: 'never' })).toMatchObject({
+      status: 'not_connected',
+      disconnectionReason: 'dial_failed',
+      companyId,
+    });
   });
 
   it('answers 204 to unknown events and stores nothing', async () => {
-    await signedPost(t, '/api/webhooks/retell', { event: 'transcript_updated', call: callObject({ call_id: 'u' }) }).expect(204);
-    await signedPost(t, '/api/webhooks/retell', { event: 'something_new', call: callObject({ call_id: 'u' }) }).expect(204);
+    await signedPost(t, '/api/webhooks/retell', {
+      event: 'transcript_updated',
+      call: callObject({ call_id: 'u' }),
+    }).expect(204);
+    await signedPost(t, '/api/webhooks/retell', { event: 'something_new', call: callObject({ call_id: 'u' }) }).expect(
+      204,
+    );
     expect(await calls().count()).toBe(0);
   });
 
   it('answers 400 naming the problem for a body without a call id', async () => {
-    const res = await signedPost(t, '/api/webhooks/retell', { event: 'call_ended', call: { transcript: 'x' } }).expect(400);
+    const res = await signedPost(t, '/api/webhooks/retell', { event: 'call_ended', call: { transcript: 'x' } }).expect(
+      400,
+    );
     expect(res.body.message).toContain('call_id');
   });
 
   it('never lets a payload set the company, ids or unexpected columns', async () => {
     await t.app.get(TenantsImportService).importDocument({ companies: [tenantDocument('b', '+493099999999')] });
-    const body = { event: 'call_ended', company_id: 'x', call: ended({ company_id: (await t.dataSource.query(`SELECT id FROM companies WHERE slug = 'b'`))[0].id, id: '00000000-0000-4000-8000-000000000000', last_event_rank: 99, cost_cents: 1 }) };
+    const body = {
+      event: 'call_ended',
+      company_id: 'x',
+      call: ended({
+        company_id: (await t.dataSource.query(`SELECT id FROM companies WHERE slug = 'b'`))[0].id,
+        id: '00000000-0000-4000-8000-000000000000',
+        last_event_rank: 99,
+        cost_cents: 1,
+      }),
+    };
     await signedPost(t, '/api/webhooks/retell', body).expect(204);
     const call = await calls().findOneByOrFail({ retellCallId: 'call_1' });
     expect(call).toMatchObject({ companyId, lastEventRank: 2, costCents: 42.5 });
@@ -114,7 +172,9 @@ describe('Retell event webhook', () => {
   });
 
   it('answers 503 when the database is down so Retell retries, and stores the retry', async () => {
-    const transaction = jest.spyOn(t.dataSource, 'transaction').mockRejectedValueOnce(new Error('connection terminated'));
+    const transaction = jest
+      .spyOn(t.dataSource, 'transaction')
+      .mockRejectedValueOnce(new Error('connection terminated'));
     const res = await signedPost(t, '/api/webhooks/retell', { event: 'call_ended', call: ended() }).expect(503);
     expect(res.body).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
     expect(JSON.stringify(res.body)).not.toContain('Hallo');

@@ -5,7 +5,11 @@ import { Service } from '../../src/modules/tenants/service.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
 import { createTestApp, TestApp } from '../support/test-app';
 
-const tenant = (slug: string, phone: string, services = [{ name: 'Cut', calcomEventTypeId: 11, durationMinutes: 30, branch: 'Main' }]) => ({
+const tenant = (
+  slug: string,
+  phone: string,
+  services = [{ name: 'Cut', calcomEventTypeId: 11, durationMinutes: 30, branch: 'Main' }],
+) => ({
   slug,
   name: `Company ${slug}`,
   timezone: 'Europe/Vienna',
@@ -41,7 +45,11 @@ describe('Tenant import', () => {
   it('updates matched rows in place on a second import', async () => {
     await sut.importDocument({ companies: [tenant('acme', '+4312345678')] });
     const [before] = await t.dataSource.getRepository(Service).find();
-    await sut.importDocument({ companies: [tenant('acme', '+4312345678', [{ name: 'cut', calcomEventTypeId: 12, durationMinutes: 45, branch: 'Main' }])] });
+    await sut.importDocument({
+      companies: [
+        tenant('acme', '+4312345678', [{ name: 'cut', calcomEventTypeId: 12, durationMinutes: 45, branch: 'Main' }]),
+      ],
+    });
     const after = await t.dataSource.getRepository(Service).find();
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: before.id, calcomEventTypeId: 12, durationMinutes: 45 });
@@ -55,17 +63,36 @@ describe('Tenant import', () => {
   });
 
   it('rejects an invalid document naming the paths, before writing anything', async () => {
-    const bad = { companies: [{ ...tenant('x', 'not a phone'), services: [{ name: 'Cut', durationMinutes: 'long', branch: 'Main' }] }] };
+    const bad = {
+      companies: [
+        { ...tenant('x', 'not a phone'), services: [{ name: 'Cut', durationMinutes: 'long', branch: 'Main' }] },
+      ],
+    };
     await expect(sut.importDocument(bad)).rejects.toMatchObject({
-      response: { message: expect.arrayContaining([expect.stringContaining('companies.0.phoneNumbers.0.e164'), expect.stringContaining('companies.0.services.0.durationMinutes')]) },
+      response: {
+        message: expect.arrayContaining([
+          expect.stringContaining('companies.0.phoneNumbers.0.e164'),
+          expect.stringContaining('companies.0.services.0.durationMinutes'),
+        ]),
+      },
     });
-    await expect(sut.importDocument({ companies: [tenant('y', '+4312345678', [{ name: 'Cut', calcomEventTypeId: 1, durationMinutes: 30, branch: 'Nowhere' }])] })).rejects.toThrow(/unknown branch/);
+    await expect(
+      sut.importDocument({
+        companies: [
+          tenant('y', '+4312345678', [{ name: 'Cut', calcomEventTypeId: 1, durationMinutes: 30, branch: 'Nowhere' }]),
+        ],
+      }),
+    ).rejects.toThrow(/unknown branch/);
     expect(await t.dataSource.getRepository(Company).count()).toBe(0);
   });
 
   it('is reachable through the admin API after import', async () => {
     await sut.importDocument({ companies: [tenant('acme', '+4312345678')] });
-    const companies = (await request(t.server).get('/api/admin/companies').set('authorization', `Bearer ${t.adminToken}`).expect(200)).body;
-    expect(companies).toEqual([expect.objectContaining({ slug: 'acme', timezone: 'Europe/Vienna', hasCalcomApiKey: true })]);
+    const companies = (
+      await request(t.server).get('/api/admin/companies').set('authorization', `Bearer ${t.adminToken}`).expect(200)
+    ).body;
+    expect(companies).toEqual([
+      expect.objectContaining({ slug: 'acme', timezone: 'Europe/Vienna', hasCalcomApiKey: true }),
+    ]);
   });
 });

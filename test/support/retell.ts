@@ -37,7 +37,13 @@ export function tenantDocument(slug: string, number: string, locale: 'de' | 'en'
     locale,
     calcomApiKey: `cal_fixture_${slug}`,
     retellAgentIds: [`agent_${slug}`],
-    branches: [{ name: 'Mitte', address: 'Torstraße 1, Berlin', openingHours: { mon: [['09:00', '18:00']], sat: [['10:00', '14:00']] } }],
+    branches: [
+      {
+        name: 'Mitte',
+        address: 'Torstraße 1, Berlin',
+        openingHours: { mon: [['09:00', '18:00']], sat: [['10:00', '14:00']] },
+      },
+    ],
     phoneNumbers: [{ e164: number, branch: 'Mitte' }],
     services: [
       { name: 'Haarschnitt', synonyms: ['haircut'], calcomEventTypeId: 1001, durationMinutes: 30, branch: 'Mitte' },

@@ -7,11 +7,17 @@ export interface Route {
 
 /** Every route the application serves, read from the Express router itself (so a new route is never missed). */
 export function listRoutes(t: TestApp): Route[] {
-  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
-  return express.router.stack
-    // Nest mounts middleware (request id, metrics) as catch-all `{/*splat}` layers: they pass requests on, serving nothing.
-    .filter((layer) => layer.route && !layer.route.path.includes('*'))
-    .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => ({ method: method.toUpperCase(), path: layer.route!.path })));
+  const express = t.app.getHttpAdapter().getInstance() as {
+    router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+  };
+  return (
+    express.router.stack
+      // Nest mounts middleware (request id, metrics) as catch-all `{/*splat}` layers: they pass requests on, serving nothing.
+      .filter((layer) => layer.route && !layer.route.path.includes('*'))
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods).map((method) => ({ method: method.toUpperCase(), path: layer.route!.path })),
+      )
+  );
 }
 
 /** A concrete URL for a route pattern: ids become a random uuid, a phone number a valid one. */

@@ -32,7 +32,10 @@ export async function createBackend(): Promise<TestBackend> {
     url.pathname = `/${database}`;
     env.DATABASE_URL = url.toString();
     env.MIGRATIONS_RUN = 'true';
-    disposers.push(async () => void (await withPg(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))));
+    disposers.push(
+      async () =>
+        void (await withPg(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))),
+    );
   }
   const redisUrl = process.env.TEST_REDIS_URL;
   if (redisUrl) {
@@ -58,9 +61,17 @@ export interface TestApp {
  * The real AppModule with the production pipeline (configureApp), listening on loopback. Pass `backend` to share
  * one database between several instances; otherwise the app gets (and later drops) its own.
  */
-export async function createTestApp(options: { env?: Record<string, string>; backend?: TestBackend } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { env?: Record<string, string>; backend?: TestBackend } = {},
+): Promise<TestApp> {
   const backend = options.backend ?? (await createBackend());
-  const env: Record<string, string> = { LOG_LEVEL: 'silent', DEMO_SEED: 'false', NODE_ENV: 'test', ...backend.env, ...options.env };
+  const env: Record<string, string> = {
+    LOG_LEVEL: 'silent',
+    DEMO_SEED: 'false',
+    NODE_ENV: 'test',
+    ...backend.env,
+    ...options.env,
+  };
   const app = await withEnv(env, async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
     const instance = moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS);
@@ -68,7 +79,8 @@ export async function createTestApp(options: { env?: Record<string, string>; bac
     await instance.listen(0, '127.0.0.1');
     return instance;
   });
-  const issueAdminToken = async () => (await app.get(ApiTokensService).create({ kind: 'admin', name: 'test admin' })).token;
+  const issueAdminToken = async () =>
+    (await app.get(ApiTokensService).create({ kind: 'admin', name: 'test admin' })).token;
   const testApp: TestApp = {
     app,
     server: app.getHttpServer(),
@@ -132,4 +144,3 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
     redis.disconnect();
   }
 }
-

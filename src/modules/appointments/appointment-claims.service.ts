@@ -33,7 +33,9 @@ ON CONFLICT (idempotency_key) DO NOTHING
 RETURNING id`;
 
 const isUniqueViolation = (error: unknown, constraint: string) => {
-  const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  const driver =
+    (error as { driverError?: { code?: string; constraint?: string } }).driverError ??
+    (error as { code?: string; constraint?: string });
   return driver.code === '23505' && driver.constraint === constraint;
 };
 
@@ -64,7 +66,10 @@ export class AppointmentClaimsService {
     return this.resume(values, resolveHolder);
   }
 
-  async settle(row: Appointment, changes: Partial<Pick<Appointment, 'status' | 'calcomBookingUid' | 'startAt' | 'endAt' | 'cancellationReason'>>): Promise<Appointment> {
+  async settle(
+    row: Appointment,
+    changes: Partial<Pick<Appointment, 'status' | 'calcomBookingUid' | 'startAt' | 'endAt' | 'cancellationReason'>>,
+  ): Promise<Appointment> {
     await this.appointments.update({ id: row.id }, changes);
     return this.appointments.findOneByOrFail({ id: row.id });
   }
@@ -81,25 +86,43 @@ export class AppointmentClaimsService {
 
   /** The single-host claim that holds a slot while its outcome is unknown (in flight too long, or timed out). */
   private findUnsettledHolder(eventTypeId: number, start: Date): Promise<Appointment | null> {
-    return this.appointments.findOne({ where: { calcomEventTypeId: eventTypeId, startAt: start, singleHost: true, status: In(['booking', 'uncertain']) } });
+    return this.appointments.findOne({
+      where: { calcomEventTypeId: eventTypeId, startAt: start, singleHost: true, status: In(['booking', 'uncertain']) },
+    });
   }
 
   private isStale(row: Appointment): boolean {
     return row.status === 'uncertain' || Date.now() - row.updatedAt.getTime() > this.staleAfterMs;
   }
 
-  private async insert(values: ClaimValues, resolveHolder: (holder: Appointment) => Promise<boolean>, retried = false): Promise<Appointment | null> {
+  private async insert(
+    values: ClaimValues,
+    resolveHolder: (holder: Appointment) => Promise<boolean>,
+    retried = false,
+  ): Promise<Appointment | null> {
     try {
       const rows: Array<{ id: string }> = await this.dataSource.query(INSERT, [
-        values.companyId, values.customerId, values.serviceId, values.callId, values.eventTypeId, values.start, values.end,
-        values.singleHost, values.idempotencyKey, values.attendeeName, values.attendeeEmail, values.attendeePhone, values.notes,
+        values.companyId,
+        values.customerId,
+        values.serviceId,
+        values.callId,
+        values.eventTypeId,
+        values.start,
+        values.end,
+        values.singleHost,
+        values.idempotencyKey,
+        values.attendeeName,
+        values.attendeeEmail,
+        values.attendeePhone,
+        values.notes,
         values.rescheduledFromId,
       ]);
       return rows.length > 0 ? this.appointments.findOneByOrFail({ id: rows[0].id }) : null;
     } catch (error) {
       if (!isUniqueViolation(error, 'uq_appointments_active_slot')) throw error;
       const holder = retried ? null : await this.findUnsettledHolder(values.eventTypeId, values.start);
-      if (holder && this.isStale(holder) && (await resolveHolder(holder))) return this.insert(values, resolveHolder, true);
+      if (holder && this.isStale(holder) && (await resolveHolder(holder)))
+        return this.insert(values, resolveHolder, true);
       throw new DomainError('SLOT_TAKEN', 'The slot is held by another booking');
     }
   }
@@ -133,7 +156,10 @@ export class AppointmentClaimsService {
       .createQueryBuilder()
       .update()
       .set({ status: 'booking' })
-      .where("id = :id AND status = 'booking' AND updated_at < now() - make_interval(secs => :seconds)", { id: row.id, seconds: this.staleAfterMs / 1000 })
+      .where("id = :id AND status = 'booking' AND updated_at < now() - make_interval(secs => :seconds)", {
+        id: row.id,
+        seconds: this.staleAfterMs / 1000,
+      })
       .execute();
     return (result.affected ?? 0) > 0;
   }
@@ -143,7 +169,8 @@ export class AppointmentClaimsService {
     try {
       return await this.transition(row, from, 'booking');
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_appointments_active_slot')) throw new DomainError('SLOT_TAKEN', 'The slot is held by another booking');
+      if (isUniqueViolation(error, 'uq_appointments_active_slot'))
+        throw new DomainError('SLOT_TAKEN', 'The slot is held by another booking');
       throw error;
     }
   }

@@ -30,18 +30,34 @@ export class AppointmentsService {
   }
 
   /** The caller's upcoming appointments, by id or on one day (in the company's timezone), or all of them. */
-  async findForCaller(companyId: string, customerId: string, filter: { appointmentId?: string; day?: string; timeZone: string; includeCancelled?: boolean }, now = new Date()): Promise<Appointment[]> {
+  async findForCaller(
+    companyId: string,
+    customerId: string,
+    filter: { appointmentId?: string; day?: string; timeZone: string; includeCancelled?: boolean },
+    now = new Date(),
+  ): Promise<Appointment[]> {
     if (filter.appointmentId) {
-      const row = await this.appointments.findOne({ where: { id: filter.appointmentId, companyId, customerId }, relations: { service: true } });
+      const row = await this.appointments.findOne({
+        where: { id: filter.appointmentId, companyId, customerId },
+        relations: { service: true },
+      });
       return row ? [await this.current(row)] : [];
     }
     if (!filter.day) return this.upcomingFor(companyId, customerId, now);
     const day = DateTime.fromISO(filter.day, { zone: filter.timeZone });
     const onDay = Between(day.startOf('day').toJSDate(), day.endOf('day').toJSDate());
-    const active = await this.appointments.find({ where: { companyId, customerId, status: ACTIVE, startAt: onDay }, relations: { service: true }, order: { startAt: 'ASC' } });
+    const active = await this.appointments.find({
+      where: { companyId, customerId, status: ACTIVE, startAt: onDay },
+      relations: { service: true },
+      order: { startAt: 'ASC' },
+    });
     if (active.length > 0 || !filter.includeCancelled) return active;
     // A repeated cancel finds what the first one cancelled, and can say so.
-    const cancelled = await this.appointments.findOne({ where: { companyId, customerId, status: 'cancelled', startAt: onDay }, relations: { service: true }, order: { updatedAt: 'DESC' } });
+    const cancelled = await this.appointments.findOne({
+      where: { companyId, customerId, status: 'cancelled', startAt: onDay },
+      relations: { service: true },
+      order: { updatedAt: 'DESC' },
+    });
     return cancelled ? [cancelled] : [];
   }
 
@@ -59,8 +75,17 @@ export class AppointmentsService {
     try {
       let booking = await this.client.getBooking(account, row.calcomBookingUid);
       if (booking.rescheduledToUid) booking = await this.client.getBooking(account, booking.rescheduledToUid);
-      const changes = { calcomBookingUid: booking.uid, status: booking.status, startAt: booking.start, endAt: booking.end };
-      if (changes.calcomBookingUid !== row.calcomBookingUid || changes.status !== row.status || changes.startAt.getTime() !== row.startAt.getTime()) {
+      const changes = {
+        calcomBookingUid: booking.uid,
+        status: booking.status,
+        startAt: booking.start,
+        endAt: booking.end,
+      };
+      if (
+        changes.calcomBookingUid !== row.calcomBookingUid ||
+        changes.status !== row.status ||
+        changes.startAt.getTime() !== row.startAt.getTime()
+      ) {
         await this.appointments.update({ id: row.id }, changes);
       }
       return Object.assign(row, changes);
@@ -69,7 +94,10 @@ export class AppointmentsService {
         await this.appointments.update({ id: row.id }, { status: 'cancelled' });
         return Object.assign(row, { status: 'cancelled' as const });
       }
-      this.logger.warn({ appointmentId: row.id, error: (error as Error).message }, 'Could not reconcile with Cal.com; answering from our rows');
+      this.logger.warn(
+        { appointmentId: row.id, error: (error as Error).message },
+        'Could not reconcile with Cal.com; answering from our rows',
+      );
       return row;
     }
   }
@@ -77,8 +105,16 @@ export class AppointmentsService {
   /** An appointment that was moved lives on in its successor. */
   private async current(row: Appointment): Promise<Appointment> {
     let current = row;
-    for (let hops = 0; hops < 10 && current.status === 'cancelled' && current.cancellationReason === 'rescheduled'; hops += 1) {
-      const next = await this.appointments.findOne({ where: { rescheduledFromId: current.id }, relations: { service: true }, order: { createdAt: 'DESC' } });
+    for (
+      let hops = 0;
+      hops < 10 && current.status === 'cancelled' && current.cancellationReason === 'rescheduled';
+      hops += 1
+    ) {
+      const next = await this.appointments.findOne({
+        where: { rescheduledFromId: current.id },
+        relations: { service: true },
+        order: { createdAt: 'DESC' },
+      });
       if (!next) break;
       current = next;
     }

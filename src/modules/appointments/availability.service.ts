@@ -17,15 +17,22 @@ export class AvailabilityService {
 
   /** A time: free or not (with the nearest free ones). A day: its free slots. Nothing: today and tomorrow, fetched in parallel. */
   async check(scope: BookingScope, when: When, now = new Date(), moving?: string): Promise<Availability> {
-    if (when.kind === 'invalid' || when.kind === 'clarify') throw new DomainError('INVALID_INPUT', 'Unreadable date or time');
+    if (when.kind === 'invalid' || when.kind === 'clarify')
+      throw new DomainError('INVALID_INPUT', 'Unreadable date or time');
     if (when.kind === 'instant') {
       this.assertBookable(scope, when.instant, now);
       const slots = await this.daySlots(scope, when.day, now, undefined, moving);
-      if (slots.some((slot) => slot.getTime() === when.instant.getTime())) return { kind: 'free', instant: when.instant };
+      if (slots.some((slot) => slot.getTime() === when.instant.getTime()))
+        return { kind: 'free', instant: when.instant };
       return { kind: 'taken', instant: when.instant, alternatives: nearest(slots, when.instant, 3) };
     }
     const days = when.kind === 'day' ? [when.day] : todayAndTomorrow(scope.company.timezone, now);
-    if (when.kind === 'day') this.assertBookable(scope, DateTime.fromISO(when.day, { zone: scope.company.timezone }).endOf('day').toJSDate(), now);
+    if (when.kind === 'day')
+      this.assertBookable(
+        scope,
+        DateTime.fromISO(when.day, { zone: scope.company.timezone }).endOf('day').toJSDate(),
+        now,
+      );
     const period = when.kind === 'day' ? when.period : undefined;
     const lists = await Promise.all(days.map((day) => this.daySlots(scope, day, now, period)));
     return { kind: 'days', days: days.map((day, index) => ({ day, slots: lists[index] })) };
@@ -39,7 +46,11 @@ export class AvailabilityService {
     const picked = pickAlternatives(sameDay, [], wanted, zone);
     const lastDay = DateTime.fromJSDate(now, { zone }).plus({ days: this.config.bookingWindowDays });
     if (picked.length >= 3 || day >= lastDay.startOf('day')) return picked;
-    const following = await this.slots.days(this.query(scope), day.plus({ days: 1 }).toISODate()!, lastDay.toISODate()!);
+    const following = await this.slots.days(
+      this.query(scope),
+      day.plus({ days: 1 }).toISODate()!,
+      lastDay.toISODate()!,
+    );
     const laterDays = [...following.values()].map((slots) => this.usable(scope, slots, now));
     return pickAlternatives(sameDay, laterDays, wanted, zone);
   }
@@ -49,19 +60,31 @@ export class AvailabilityService {
     return this.slots.invalidate(scope.service.calcomEventTypeId, scope.company.timezone, instants);
   }
 
-  private async daySlots(scope: BookingScope, day: string, now: Date, period?: Period, moving?: string): Promise<Date[]> {
+  private async daySlots(
+    scope: BookingScope,
+    day: string,
+    now: Date,
+    period?: Period,
+    moving?: string,
+  ): Promise<Date[]> {
     const slots = await this.slots.day({ ...this.query(scope), bookingUidToReschedule: moving }, day);
     return this.usable(scope, slots, now).filter((slot) => withinPeriod(slot, period, scope.company.timezone));
   }
 
   private usable(scope: BookingScope, slots: Date[], now: Date): Date[] {
-    return slots.filter((slot) => slot > now && withinOpeningHours(slot, scope.service.durationMinutes, scope.openingHours, scope.company.timezone));
+    return slots.filter(
+      (slot) =>
+        slot > now &&
+        withinOpeningHours(slot, scope.service.durationMinutes, scope.openingHours, scope.company.timezone),
+    );
   }
 
   /** In the future and inside the booking window, or a DomainError the caller can be told. */
   assertBookable(scope: BookingScope, instant: Date, now = new Date()): void {
     if (instant <= now) throw new DomainError('IN_THE_PAST', 'That time has passed');
-    const lastDay = DateTime.fromJSDate(now, { zone: scope.company.timezone }).plus({ days: this.config.bookingWindowDays }).endOf('day');
+    const lastDay = DateTime.fromJSDate(now, { zone: scope.company.timezone })
+      .plus({ days: this.config.bookingWindowDays })
+      .endOf('day');
     if (instant > lastDay.toJSDate()) throw new DomainError('OUT_OF_WINDOW', 'Beyond the booking window');
   }
 

@@ -41,14 +41,20 @@ export class BookingService {
 
   /** Refuses, before anything is sent, a phone-only attendee for an event type that requires an e-mail. */
   async assertContactAccepted(scope: BookingScope, attendee: Pick<Attendee, 'email' | 'phone'>): Promise<void> {
-    if (!attendee.email && !attendee.phone) throw new DomainError('CONTACT_REQUIRED', 'No e-mail address or phone number');
+    if (!attendee.email && !attendee.phone)
+      throw new DomainError('CONTACT_REQUIRED', 'No e-mail address or phone number');
     if (!attendee.email && (await this.eventTypes.emailRequired(scope.account, scope.service.calcomEventTypeId))) {
       throw new DomainError('EMAIL_REQUIRED', 'This event type requires an e-mail address');
     }
   }
 
   /** Idempotent per key (call, service, start): a retry returns the first result and never books twice. */
-  async book(scope: BookingScope, start: Date, attendee: Attendee, options: { key: string; callId: string | null; notes?: string | null }): Promise<BookingOutcome> {
+  async book(
+    scope: BookingScope,
+    start: Date,
+    attendee: Attendee,
+    options: { key: string; callId: string | null; notes?: string | null },
+  ): Promise<BookingOutcome> {
     this.availability.assertBookable(scope, start);
     await this.assertContactAccepted(scope, attendee);
     const values = this.claimValues(scope, start, attendee, { ...options, rescheduledFromId: null });
@@ -78,12 +84,23 @@ export class BookingService {
     if (active && old.startAt.getTime() === start.getTime()) return { appointment: old, replayed: true };
     if (!active || !old.calcomBookingUid) {
       const earlier = await this.claims.findByKey(key);
-      if (earlier && (earlier.status === 'accepted' || earlier.status === 'pending')) return { appointment: earlier, replayed: true };
+      if (earlier && (earlier.status === 'accepted' || earlier.status === 'pending'))
+        return { appointment: earlier, replayed: true };
       throw new DomainError('NOT_FOUND', 'Nothing to move');
     }
     this.availability.assertBookable(scope, start);
-    const attendee = { customerId: old.customerId, name: old.attendeeName ?? '', email: old.attendeeEmail, phone: old.attendeePhone };
-    const values = this.claimValues(scope, start, attendee, { key, callId, notes: old.notes, rescheduledFromId: old.id });
+    const attendee = {
+      customerId: old.customerId,
+      name: old.attendeeName ?? '',
+      email: old.attendeeEmail,
+      phone: old.attendeePhone,
+    };
+    const values = this.claimValues(scope, start, attendee, {
+      key,
+      callId,
+      notes: old.notes,
+      rescheduledFromId: old.id,
+    });
     const oldUid = old.calcomBookingUid;
     const upstream: Upstream = {
       send: () => this.moveUpstream(scope.account, oldUid, start),
@@ -113,9 +130,16 @@ export class BookingService {
   }
 
   /** Safe to repeat: an appointment already cancelled (here or in Cal.com) is reported as such, not as an error. */
-  async cancel(account: CalcomAccount, timeZone: string, appointment: Appointment, reason: string): Promise<'cancelled' | 'already-cancelled'> {
-    if (appointment.status === 'cancelled' || appointment.status === 'rejected' || appointment.status === 'failed') return 'already-cancelled';
-    if (appointment.status === 'booking' || appointment.status === 'uncertain') throw new DomainError('CALCOM_BUSY', 'The booking is still being made');
+  async cancel(
+    account: CalcomAccount,
+    timeZone: string,
+    appointment: Appointment,
+    reason: string,
+  ): Promise<'cancelled' | 'already-cancelled'> {
+    if (appointment.status === 'cancelled' || appointment.status === 'rejected' || appointment.status === 'failed')
+      return 'already-cancelled';
+    if (appointment.status === 'booking' || appointment.status === 'uncertain')
+      throw new DomainError('CALCOM_BUSY', 'The booking is still being made');
     if (appointment.calcomBookingUid) await this.cancelUpstream(account, appointment.calcomBookingUid, reason);
     await this.claims.settle(appointment, { status: 'cancelled', cancellationReason: reason });
     await this.slots.invalidate(appointment.calcomEventTypeId, timeZone, [appointment.startAt]);
@@ -128,7 +152,12 @@ export class BookingService {
     } catch (error) {
       if (error instanceof CalcomError && error.code === 'NOT_FOUND') return;
       // A cancel that timed out may have worked: ask before saying it failed.
-      if (error instanceof CalcomError && error.uncertain && (await this.client.getBooking(account, uid).catch(() => null))?.status === 'cancelled') return;
+      if (
+        error instanceof CalcomError &&
+        error.uncertain &&
+        (await this.client.getBooking(account, uid).catch(() => null))?.status === 'cancelled'
+      )
+        return;
       throw error;
     }
   }
@@ -139,12 +168,21 @@ export class BookingService {
     const execute = () => this.execute(scope, claim.row, upstream, claim.reconcile);
     // Several hosts: the database cannot count how many bookings fit, so one request per slot at a time asks Cal.com.
     const appointment = scope.service.multiHost
-      ? await this.locks.withLock(`slot:${values.eventTypeId}:${values.start.toISOString()}`, this.claims.staleAfterMs, execute)
+      ? await this.locks.withLock(
+          `slot:${values.eventTypeId}:${values.start.toISOString()}`,
+          this.claims.staleAfterMs,
+          execute,
+        )
       : await execute();
     return { appointment, replayed: false };
   }
 
-  private async execute(scope: BookingScope, row: Appointment, upstream: Upstream, reconcile: boolean): Promise<Appointment> {
+  private async execute(
+    scope: BookingScope,
+    row: Appointment,
+    upstream: Upstream,
+    reconcile: boolean,
+  ): Promise<Appointment> {
     if (reconcile) {
       const earlier = await this.lookupOrStayUncertain(row, upstream);
       if (earlier) return this.mirror(scope, row, earlier);
@@ -190,13 +228,21 @@ export class BookingService {
       }
       return this.claims.transition(holder, holder.status, 'failed');
     } catch (error) {
-      this.logger.warn({ appointmentId: holder.id, error: (error as Error).message }, 'Could not settle a stale booking');
+      this.logger.warn(
+        { appointmentId: holder.id, error: (error as Error).message },
+        'Could not settle a stale booking',
+      );
       return false;
     }
   }
 
   private async mirror(scope: BookingScope, row: Appointment, booking: CalcomBooking): Promise<Appointment> {
-    const settled = await this.claims.settle(row, { calcomBookingUid: booking.uid, status: booking.status, startAt: booking.start, endAt: booking.end });
+    const settled = await this.claims.settle(row, {
+      calcomBookingUid: booking.uid,
+      status: booking.status,
+      startAt: booking.start,
+      endAt: booking.end,
+    });
     await this.invalidate(scope, settled);
     return settled;
   }
@@ -214,7 +260,12 @@ export class BookingService {
     return bookings.find((booking) => booking.metadata.bookingKey === key) ?? null;
   }
 
-  private claimValues(scope: BookingScope, start: Date, attendee: Attendee, options: { key: string; callId: string | null; notes?: string | null; rescheduledFromId: string | null }): ClaimValues {
+  private claimValues(
+    scope: BookingScope,
+    start: Date,
+    attendee: Attendee,
+    options: { key: string; callId: string | null; notes?: string | null; rescheduledFromId: string | null },
+  ): ClaimValues {
     return {
       companyId: scope.company.id,
       customerId: attendee.customerId,

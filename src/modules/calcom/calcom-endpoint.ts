@@ -15,6 +15,9 @@ export async function createCalcomEndpoint(config: CalcomConfig): Promise<Calcom
   if (!config.fake) return { baseUrl: config.baseUrl, close: async () => undefined };
   const fake = new CalcomFake({ eventTypes: DEMO_EVENT_TYPES });
   const baseUrl = await fake.start(0, '127.0.0.1');
-  new Logger('CalcomEndpoint').warn({ baseUrl }, 'CALCOM_FAKE is on: bookings go to the built-in Cal.com fake and are not real');
+  new Logger('CalcomEndpoint').warn(
+    { baseUrl },
+    'CALCOM_FAKE is on: bookings go to the built-in Cal.com fake and are not real',
+  );
   return { baseUrl, close: () => fake.stop() };
 }

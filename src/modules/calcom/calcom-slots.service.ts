@@ -14,7 +14,8 @@ export interface SlotsQuery {
 }
 
 /** The cache key of one event type's free slots over a range of days (days in the company's timezone). */
-export const slotsCacheKey = (eventTypeId: number, startDate: string, endDate: string) => `calcom:slots:${eventTypeId}:${startDate}:${endDate}`;
+export const slotsCacheKey = (eventTypeId: number, startDate: string, endDate: string) =>
+  `calcom:slots:${eventTypeId}:${startDate}:${endDate}`;
 
 const toInstants = (slots: string[]) => slots.map((slot) => new Date(slot));
 
@@ -44,14 +45,22 @@ export class CalcomSlotsService {
   /** Several days in one upstream request, unless every one of them is cached already. */
   async days(query: SlotsQuery, from: string, to: string): Promise<SlotsByDay> {
     const days = dayRange(from, to, query.timeZone);
-    const cached = await Promise.all(days.map((day) => this.cache.get<string[]>(slotsCacheKey(query.eventTypeId, day, day))));
+    const cached = await Promise.all(
+      days.map((day) => this.cache.get<string[]>(slotsCacheKey(query.eventTypeId, day, day))),
+    );
     if (cached.every((slots) => slots !== undefined)) {
       return new Map(days.map((day, index) => [day, toInstants(cached[index]!)]));
     }
     const fetched = await this.fetch(query, from, to);
     const result: SlotsByDay = new Map(days.map((day) => [day, fetched.get(day) ?? []]));
     await Promise.all(
-      days.map((day) => this.cache.set(slotsCacheKey(query.eventTypeId, day, day), result.get(day)!.map((slot) => slot.toISOString()), this.config.slotsTtlMs)),
+      days.map((day) =>
+        this.cache.set(
+          slotsCacheKey(query.eventTypeId, day, day),
+          result.get(day)!.map((slot) => slot.toISOString()),
+          this.config.slotsTtlMs,
+        ),
+      ),
     );
     return result;
   }
@@ -73,7 +82,11 @@ export class CalcomSlotsService {
 function dayRange(from: string, to: string, timeZone: string): string[] {
   const days: string[] = [];
   const last = DateTime.fromISO(to, { zone: timeZone });
-  for (let day = DateTime.fromISO(from, { zone: timeZone }); day <= last && days.length < 366; day = day.plus({ days: 1 })) {
+  for (
+    let day = DateTime.fromISO(from, { zone: timeZone });
+    day <= last && days.length < 366;
+    day = day.plus({ days: 1 })
+  ) {
     days.push(day.toISODate()!);
   }
   return days;

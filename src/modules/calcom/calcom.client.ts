@@ -8,7 +8,14 @@ import { CalcomBreakersService } from './calcom-breakers.service';
 import { CALCOM_ENDPOINT, CalcomEndpoint } from './calcom-endpoint';
 import { CalcomError, errorFromResponse, errorFromTransport } from './calcom.errors';
 import { parseBooking, parseBookings, parseEventType, parseSlots, unwrap } from './calcom.parse';
-import type { BookingSearch, CalcomAccount, CalcomBooking, CalcomEventType, NewBooking, SlotsByDay } from './calcom.types';
+import type {
+  BookingSearch,
+  CalcomAccount,
+  CalcomBooking,
+  CalcomEventType,
+  NewBooking,
+  SlotsByDay,
+} from './calcom.types';
 
 /** `cal-api-version` per endpoint (contracts/calcom.md). Without it Cal.com silently serves 2024-04-15 behaviour. */
 export const CALCOM_API_VERSIONS = { slots: '2024-09-04', bookings: '2024-08-13', eventTypes: '2024-06-14' } as const;
@@ -29,7 +36,10 @@ interface Operation {
 export class CalcomClient implements OnModuleDestroy {
   private readonly logger = new Logger(CalcomClient.name);
   private readonly http: AxiosInstance;
-  private readonly agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }) };
+  private readonly agents = {
+    http: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
+  };
 
   constructor(
     @Inject(calcomConfig.KEY) private readonly config: CalcomConfig,
@@ -45,12 +55,19 @@ export class CalcomClient implements OnModuleDestroy {
       httpAgent: this.agents.http,
       httpsAgent: this.agents.https,
       validateStatus: () => true,
-      headers: { 'user-agent': 'voice-booking-gateway/1 (+self-hosted)', 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'user-agent': 'voice-booking-gateway/1 (+self-hosted)',
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
     });
   }
 
   /** `bookingUidToReschedule`: that booking's own time counts as free, so it can move by less than its length. */
-  async slots(account: CalcomAccount, query: { eventTypeId: number; start: Date; end: Date; timeZone: string; bookingUidToReschedule?: string }): Promise<SlotsByDay> {
+  async slots(
+    account: CalcomAccount,
+    query: { eventTypeId: number; start: Date; end: Date; timeZone: string; bookingUidToReschedule?: string },
+  ): Promise<SlotsByDay> {
     const params = {
       eventTypeId: query.eventTypeId,
       start: query.start.toISOString(),
@@ -58,7 +75,14 @@ export class CalcomClient implements OnModuleDestroy {
       timeZone: query.timeZone,
       ...(query.bookingUidToReschedule ? { bookingUidToReschedule: query.bookingUidToReschedule } : {}),
     };
-    const data = await this.send(account, { name: 'slots', method: 'GET', path: '/v2/slots', version: CALCOM_API_VERSIONS.slots, params, idempotent: true });
+    const data = await this.send(account, {
+      name: 'slots',
+      method: 'GET',
+      path: '/v2/slots',
+      version: CALCOM_API_VERSIONS.slots,
+      params,
+      idempotent: true,
+    });
     return parseSlots(data);
   }
 
@@ -70,12 +94,29 @@ export class CalcomClient implements OnModuleDestroy {
       // Cal.com's metadata limits: 50 keys, keys up to 40 characters, values up to 500.
       metadata: { bookingKey: booking.bookingKey.slice(0, 500) },
     };
-    return parseBooking(await this.send(account, { name: 'createBooking', method: 'POST', path: '/v2/bookings', version: CALCOM_API_VERSIONS.bookings, data, idempotent: false }));
+    return parseBooking(
+      await this.send(account, {
+        name: 'createBooking',
+        method: 'POST',
+        path: '/v2/bookings',
+        version: CALCOM_API_VERSIONS.bookings,
+        data,
+        idempotent: false,
+      }),
+    );
   }
 
   async getBooking(account: CalcomAccount, uid: string): Promise<CalcomBooking> {
     const path = `/v2/bookings/${encodeURIComponent(uid)}`;
-    return parseBooking(await this.send(account, { name: 'getBooking', method: 'GET', path, version: CALCOM_API_VERSIONS.bookings, idempotent: true }));
+    return parseBooking(
+      await this.send(account, {
+        name: 'getBooking',
+        method: 'GET',
+        path,
+        version: CALCOM_API_VERSIONS.bookings,
+        idempotent: true,
+      }),
+    );
   }
 
   async findBookings(account: CalcomAccount, search: BookingSearch): Promise<CalcomBooking[]> {
@@ -86,7 +127,14 @@ export class CalcomClient implements OnModuleDestroy {
       sortStart: 'asc',
       take: 100,
     };
-    const data = await this.send(account, { name: 'findBookings', method: 'GET', path: '/v2/bookings', version: CALCOM_API_VERSIONS.bookings, params, idempotent: true });
+    const data = await this.send(account, {
+      name: 'findBookings',
+      method: 'GET',
+      path: '/v2/bookings',
+      version: CALCOM_API_VERSIONS.bookings,
+      params,
+      idempotent: true,
+    });
     return parseBookings(data);
   }
 
@@ -98,7 +146,14 @@ export class CalcomClient implements OnModuleDestroy {
     const path = `/v2/bookings/${encodeURIComponent(uid)}/cancel`;
     const data = { cancellationReason: reason.slice(0, 500) };
     try {
-      await this.send(account, { name: 'cancelBooking', method: 'POST', path, version: CALCOM_API_VERSIONS.bookings, data, idempotent: false });
+      await this.send(account, {
+        name: 'cancelBooking',
+        method: 'POST',
+        path,
+        version: CALCOM_API_VERSIONS.bookings,
+        data,
+        idempotent: false,
+      });
     } catch (error) {
       if (error instanceof CalcomError && error.code === 'ALREADY_CANCELLED') return;
       throw error;
@@ -109,12 +164,29 @@ export class CalcomClient implements OnModuleDestroy {
   async rescheduleBooking(account: CalcomAccount, uid: string, start: Date, reason?: string): Promise<CalcomBooking> {
     const path = `/v2/bookings/${encodeURIComponent(uid)}/reschedule`;
     const data = { start: start.toISOString(), ...(reason ? { reschedulingReason: reason } : {}) };
-    return parseBooking(await this.send(account, { name: 'rescheduleBooking', method: 'POST', path, version: CALCOM_API_VERSIONS.bookings, data, idempotent: false }));
+    return parseBooking(
+      await this.send(account, {
+        name: 'rescheduleBooking',
+        method: 'POST',
+        path,
+        version: CALCOM_API_VERSIONS.bookings,
+        data,
+        idempotent: false,
+      }),
+    );
   }
 
   async eventType(account: CalcomAccount, id: number): Promise<CalcomEventType> {
     const path = `/v2/event-types/${id}`;
-    return parseEventType(await this.send(account, { name: 'eventType', method: 'GET', path, version: CALCOM_API_VERSIONS.eventTypes, idempotent: true }));
+    return parseEventType(
+      await this.send(account, {
+        name: 'eventType',
+        method: 'GET',
+        path,
+        version: CALCOM_API_VERSIONS.eventTypes,
+        idempotent: true,
+      }),
+    );
   }
 
   onModuleDestroy(): void {
@@ -129,7 +201,11 @@ export class CalcomClient implements OnModuleDestroy {
         return await this.attempt(account, operation);
       } catch (error) {
         // A read that failed fast (refused, 502/503) gets one more try within the caller's time budget.
-        const retry = operation.idempotent && error instanceof CalcomError && error.isRetryable && Date.now() - started < this.config.timeoutMs / 2;
+        const retry =
+          operation.idempotent &&
+          error instanceof CalcomError &&
+          error.isRetryable &&
+          Date.now() - started < this.config.timeoutMs / 2;
         if (!retry) throw error;
         return this.attempt(account, operation);
       }
@@ -166,7 +242,8 @@ export class CalcomClient implements OnModuleDestroy {
 
   private log(account: CalcomAccount, operation: Operation, error: CalcomError): void {
     const fields = { companyId: account.companyId, operation: operation.name, status: error.status, code: error.code };
-    if (error.code === 'CALCOM_MISCONFIGURED') this.logger.error(fields, 'Cal.com configuration problem: check the API key and event type ids');
+    if (error.code === 'CALCOM_MISCONFIGURED')
+      this.logger.error(fields, 'Cal.com configuration problem: check the API key and event type ids');
     else if (error.isOutage) this.logger.warn(fields, 'Cal.com request failed');
   }
 }

@@ -1,13 +1,22 @@
 import { errorFromResponse, errorFromTransport } from './calcom.errors';
 
-const envelope = (message: string) => ({ status: 'error', timestamp: '2026-11-29T10:00:00.000Z', path: '/v2/bookings', error: { code: 'BadRequestException', message } });
+const envelope = (message: string) => ({
+  status: 'error',
+  timestamp: '2026-11-29T10:00:00.000Z',
+  path: '/v2/bookings',
+  error: { code: 'BadRequestException', message },
+});
 
 describe(errorFromResponse.name, () => {
   it.each([
     [400, 'User either already has booking at this time or is not available', 'SLOT_TAKEN'],
     [409, 'User either already has booking at this time or is not available', 'SLOT_TAKEN'],
     [400, 'One of the hosts either already has booking at this time or is not available', 'SLOT_TAKEN'],
-    [400, 'The event type can\'t be booked at the "start" time provided. This could be because it\'s too soon (violating the minimum booking notice)', 'OUT_OF_WINDOW'],
+    [
+      400,
+      'The event type can\'t be booked at the "start" time provided. This could be because it\'s too soon (violating the minimum booking notice)',
+      'OUT_OF_WINDOW',
+    ],
     [400, 'Attempting to book a meeting in the past.', 'IN_THE_PAST'],
     [400, 'Attendee must have at least one contact method (email or phone number)', 'CONTACT_REQUIRED'],
     [404, 'Event type with id 1001 not found.', 'CALCOM_MISCONFIGURED'],
@@ -28,14 +37,25 @@ describe(errorFromResponse.name, () => {
   it('counts only outages towards the breaker and retries only what failed fast', () => {
     expect(errorFromResponse(503, {}, 'slots')).toMatchObject({ isOutage: true, isRetryable: true });
     expect(errorFromResponse(429, {}, 'slots')).toMatchObject({ isOutage: true, isRetryable: false });
-    expect(errorFromResponse(400, envelope('Attempting to book a meeting in the past.'), 'slots')).toMatchObject({ isOutage: false, isRetryable: false });
+    expect(errorFromResponse(400, envelope('Attempting to book a meeting in the past.'), 'slots')).toMatchObject({
+      isOutage: false,
+      isRetryable: false,
+    });
   });
 });
 
 describe(errorFromTransport.name, () => {
   it('treats a refused connection as never sent and anything later as uncertain', () => {
-    expect(errorFromTransport('ECONNREFUSED', 'createBooking')).toMatchObject({ code: 'CALCOM_UNAVAILABLE', uncertain: false, isRetryable: true });
-    expect(errorFromTransport('ECONNABORTED', 'createBooking')).toMatchObject({ code: 'CALCOM_UNAVAILABLE', uncertain: true, isRetryable: false });
+    expect(errorFromTransport('ECONNREFUSED', 'createBooking')).toMatchObject({
+      code: 'CALCOM_UNAVAILABLE',
+      uncertain: false,
+      isRetryable: true,
+    });
+    expect(errorFromTransport('ECONNABORTED', 'createBooking')).toMatchObject({
+      code: 'CALCOM_UNAVAILABLE',
+      uncertain: true,
+      isRetryable: false,
+    });
     expect(errorFromTransport('ERR_CANCELED', 'createBooking')).toMatchObject({ uncertain: true });
     expect(errorFromTransport('ECONNRESET', 'createBooking')).toMatchObject({ uncertain: true });
   });

@@ -9,7 +9,11 @@ import { CalcomClient } from './calcom.client';
 /** The vendor client: nothing outside this module builds a Cal.com URL. */
 @Module({
   providers: [
-    { provide: CALCOM_ENDPOINT, inject: [calcomConfig.KEY], useFactory: (config: CalcomConfig) => createCalcomEndpoint(config) },
+    {
+      provide: CALCOM_ENDPOINT,
+      inject: [calcomConfig.KEY],
+      useFactory: (config: CalcomConfig) => createCalcomEndpoint(config),
+    },
     CalcomBreakersService,
     CalcomClient,
     CalcomSlotsService,

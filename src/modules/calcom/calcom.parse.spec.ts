@@ -21,10 +21,27 @@ describe(parseSlots.name, () => {
 });
 
 describe(parseBooking.name, () => {
-  const raw = { id: 1, uid: 'u1', status: 'pending', start: '2026-12-01T09:00:00.000Z', end: '2026-12-01T09:30:00.000Z', eventType: { id: 1001 }, metadata: { bookingKey: 'k', n: 1 }, rescheduledToUid: 'u2' };
+  const raw = {
+    id: 1,
+    uid: 'u1',
+    status: 'pending',
+    start: '2026-12-01T09:00:00.000Z',
+    end: '2026-12-01T09:30:00.000Z',
+    eventType: { id: 1001 },
+    metadata: { bookingKey: 'k', n: 1 },
+    rescheduledToUid: 'u2',
+  };
 
   it('maps a booking to our type, taking the event type id from the eventType object', () => {
-    expect(parseBooking(raw)).toEqual({ uid: 'u1', status: 'pending', start: new Date(raw.start), end: new Date(raw.end), eventTypeId: 1001, metadata: { bookingKey: 'k' }, rescheduledToUid: 'u2' });
+    expect(parseBooking(raw)).toEqual({
+      uid: 'u1',
+      status: 'pending',
+      start: new Date(raw.start),
+      end: new Date(raw.end),
+      eventTypeId: 1001,
+      metadata: { bookingKey: 'k' },
+      rescheduledToUid: 'u2',
+    });
   });
 
   it('marks an unreadable booking answer as uncertain: the booking may exist', () => {

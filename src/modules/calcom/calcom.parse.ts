@@ -4,7 +4,8 @@ import type { CalcomEventType, CalcomBooking, CalcomBookingStatus, SlotsByDay } 
 const STATUSES: readonly CalcomBookingStatus[] = ['accepted', 'pending', 'cancelled', 'rejected'];
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function contractBroken(what: string): CalcomError {
   // The request may well have succeeded; only the answer is unreadable.
@@ -28,9 +29,12 @@ export function parseBooking(raw: unknown): CalcomBooking {
   const status = STATUSES.find((known) => known === raw.status);
   if (!status) throw contractBroken('booking status');
   const eventType = isObject(raw.eventType) ? raw.eventType : {};
-  const eventTypeId = typeof raw.eventTypeId === 'number' ? raw.eventTypeId : typeof eventType.id === 'number' ? eventType.id : null;
+  const eventTypeId =
+    typeof raw.eventTypeId === 'number' ? raw.eventTypeId : typeof eventType.id === 'number' ? eventType.id : null;
   const metadata = isObject(raw.metadata)
-    ? Object.fromEntries(Object.entries(raw.metadata).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+    ? Object.fromEntries(
+        Object.entries(raw.metadata).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      )
     : {};
   return {
     uid: raw.uid,
@@ -55,7 +59,10 @@ export function parseSlots(raw: unknown): SlotsByDay {
   for (const [day, items] of Object.entries(raw)) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !Array.isArray(items)) throw contractBroken('slots day');
     const starts = items.map((item) => instant(isObject(item) ? item.start : item, 'slot start'));
-    days.set(day, starts.sort((a, b) => a.getTime() - b.getTime()));
+    days.set(
+      day,
+      starts.sort((a, b) => a.getTime() - b.getTime()),
+    );
   }
   return days;
 }
@@ -66,7 +73,9 @@ export function parseSlots(raw: unknown): SlotsByDay {
  */
 export function parseEventType(raw: unknown): CalcomEventType {
   const data = (typeof raw === 'object' && raw !== null ? raw : {}) as { id?: unknown; bookingFields?: unknown };
-  const fields = Array.isArray(data.bookingFields) ? (data.bookingFields as Array<{ type?: unknown; slug?: unknown; required?: unknown }>) : [];
+  const fields = Array.isArray(data.bookingFields)
+    ? (data.bookingFields as Array<{ type?: unknown; slug?: unknown; required?: unknown }>)
+    : [];
   const email = fields.find((field) => field.type === 'email' || field.slug === 'email');
   return { id: Number(data.id), emailRequired: email?.required !== false };
 }

@@ -21,14 +21,26 @@ describe(calculateCallCost.name, () => {
   });
 
   it('sums the products when combined_cost is missing', () => {
-    expect(calculateCallCost({ product_costs: [{ product: 'a', cost: 1.25 }, { product: 'b', cost: 2 }] })?.totalCents).toBe(3.25);
+    expect(
+      calculateCallCost({
+        product_costs: [
+          { product: 'a', cost: 1.25 },
+          { product: 'b', cost: 2 },
+        ],
+      })?.totalCents,
+    ).toBe(3.25);
   });
 
-  it.each([undefined, null, {}, { combined_cost: 'free' }, { product_costs: 'x' }])('stores nothing for %p', (input) => {
-    expect(calculateCallCost(input as never)).toBeNull();
-  });
+  it.each([undefined, null, {}, { combined_cost: 'free' }, { product_costs: 'x' }])(
+    'stores nothing for %p',
+    (input) => {
+      expect(calculateCallCost(input as never)).toBeNull();
+    },
+  );
 
   it('ignores malformed items instead of failing', () => {
-    expect(calculateCallCost({ combined_cost: 5, product_costs: [null, 3, { cost: 'x' }] })?.items).toEqual([{ product: 'unknown', costCents: 0, unitPrice: null }]);
+    expect(calculateCallCost({ combined_cost: 5, product_costs: [null, 3, { cost: 'x' }] })?.items).toEqual([
+      { product: 'unknown', costCents: 0, unitPrice: null },
+    ]);
   });
 });

@@ -22,5 +22,9 @@ export function calculateCallCost(cost: RetellCallCost | null | undefined): Call
   const combined = finite(cost.combined_cost);
   if (combined === null && items.length === 0) return null;
   const totalCents = combined ?? items.reduce((sum, item) => sum + item.costCents, 0);
-  return { totalCents: Math.round(totalCents * 10_000) / 10_000, items, totalDurationSeconds: finite(cost.total_duration_seconds) };
+  return {
+    totalCents: Math.round(totalCents * 10_000) / 10_000,
+    items,
+    totalDurationSeconds: finite(cost.total_duration_seconds),
+  };
 }

@@ -25,7 +25,8 @@ export class CallPostProcessor {
     if (call.companyId && !call.customerId) {
       // The caller may have become a customer during the call (collect-customer-info).
       const tenant = await this.tenants.resolve(call);
-      if (tenant?.customerId && tenant.companyId === call.companyId) await this.calls.update({ id: call.id }, { customerId: tenant.customerId });
+      if (tenant?.customerId && tenant.companyId === call.companyId)
+        await this.calls.update({ id: call.id }, { customerId: tenant.customerId });
     }
     if (job.event === 'call_ended') {
       this.metrics.callsEnded.inc({ reason: call.disconnectionReason ?? 'unknown' });

@@ -61,13 +61,23 @@ export class CallsService {
           .createQueryBuilder()
           .insert()
           .into(CallEvent)
-          .values({ callId: call.id, event, dedupeKey: `${event}:${report.callId}`, processedAt: followUp ? null : () => 'now()' })
+          .values({
+            callId: call.id,
+            event,
+            dedupeKey: `${event}:${report.callId}`,
+            processedAt: followUp ? null : () => 'now()',
+          })
           .orIgnore()
           .returning('id')
           .execute();
         if (inserted.raw.length === 0) return 'duplicate';
         eventRowId = (inserted.raw as Array<{ id: string }>)[0].id;
-        await manager.getRepository(Call).update({ id: call.id }, (await this.merge(manager, call, report, rank)) as Parameters<Repository<Call>['update']>[1]);
+        await manager
+          .getRepository(Call)
+          .update(
+            { id: call.id },
+            (await this.merge(manager, call, report, rank)) as Parameters<Repository<Call>['update']>[1],
+          );
         return 'stored';
       });
     } catch (error) {
@@ -124,13 +134,21 @@ export class CallsService {
       if (newer || call[key] === null || call[key] === undefined) (changes as Record<string, unknown>)[key] = value;
     }
     if (!call.companyId) {
-      const tenant = await this.tenants.resolve({
-        direction: changes.direction ?? call.direction,
-        fromNumber: changes.fromNumber ?? call.fromNumber,
-        toNumber: changes.toNumber ?? call.toNumber,
-        agentId: changes.agentId ?? call.agentId,
-      }, manager);
-      if (tenant) Object.assign(changes, { companyId: tenant.companyId, branchId: tenant.branchId, customerId: call.customerId ?? tenant.customerId });
+      const tenant = await this.tenants.resolve(
+        {
+          direction: changes.direction ?? call.direction,
+          fromNumber: changes.fromNumber ?? call.fromNumber,
+          toNumber: changes.toNumber ?? call.toNumber,
+          agentId: changes.agentId ?? call.agentId,
+        },
+        manager,
+      );
+      if (tenant)
+        Object.assign(changes, {
+          companyId: tenant.companyId,
+          branchId: tenant.branchId,
+          customerId: call.customerId ?? tenant.customerId,
+        });
     }
     return changes;
   }

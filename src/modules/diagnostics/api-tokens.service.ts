@@ -27,7 +27,8 @@ export class ApiTokensService {
   constructor(@InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>) {}
 
   async create(input: { kind: TokenKind; name: string; companyId?: string | null }): Promise<CreatedToken> {
-    if (input.kind === 'function' && !input.companyId) throw new BadRequestException('A function token needs companyId');
+    if (input.kind === 'function' && !input.companyId)
+      throw new BadRequestException('A function token needs companyId');
     const token = `vbg_${input.kind === 'admin' ? 'adm' : 'fn'}_${randomBytes(32).toString('base64url')}`;
     const row = await this.tokens.save(
       this.tokens.create({
@@ -45,7 +46,11 @@ export class ApiTokensService {
     if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) return null;
     const presented = hashToken(token);
     const row = await this.tokens.findOneBy({ tokenHash: presented, revokedAt: IsNull() });
-    if (!row || !timingSafeEqual(Buffer.from(row.tokenHash, 'hex'), Buffer.from(presented, 'hex')) || row.kind !== kind) {
+    if (
+      !row ||
+      !timingSafeEqual(Buffer.from(row.tokenHash, 'hex'), Buffer.from(presented, 'hex')) ||
+      row.kind !== kind
+    ) {
       return null;
     }
     this.touch(row);
@@ -67,6 +72,8 @@ export class ApiTokensService {
     if (row.lastUsedAt && Date.now() - row.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
     this.tokens
       .update({ id: row.id }, { lastUsedAt: new Date() })
-      .catch((error: Error) => this.logger.warn({ tokenId: row.id, error: error.message }, 'Could not record token use'));
+      .catch((error: Error) =>
+        this.logger.warn({ tokenId: row.id, error: error.message }, 'Could not record token use'),
+      );
   }
 }

@@ -16,7 +16,12 @@ export class DiagnosticService {
   ) {}
 
   async report(limit: number) {
-    const [database, redis, depth, calls] = await Promise.all([this.database(), this.redis.check(), this.queue.depth().catch(() => null), this.reads.recentCalls({ limit })]);
+    const [database, redis, depth, calls] = await Promise.all([
+      this.database(),
+      this.redis.check(),
+      this.queue.depth().catch(() => null),
+      this.reads.recentCalls({ limit }),
+    ]);
     return {
       components: {
         database,

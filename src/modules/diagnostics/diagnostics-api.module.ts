@@ -20,7 +20,15 @@ import { RetentionService } from './retention.service';
 
 /** The operators' read API, the diagnostic endpoint and GDPR; kept apart from tokens, which the CLI and Retell need. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Call, CallEvent, Customer, Appointment]), DiagnosticsModule, HealthModule, CalcomModule, CallsModule, AppointmentsModule, TenantsModule],
+  imports: [
+    TypeOrmModule.forFeature([Call, CallEvent, Customer, Appointment]),
+    DiagnosticsModule,
+    HealthModule,
+    CalcomModule,
+    CallsModule,
+    AppointmentsModule,
+    TenantsModule,
+  ],
   controllers: [DiagnosticController, AdminCallsController, AdminCustomersController],
   providers: [DiagnosticsReadService, DiagnosticService, GdprService, RetentionService],
 })

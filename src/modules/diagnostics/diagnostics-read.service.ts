@@ -80,13 +80,21 @@ export class DiagnosticsReadService {
       analysis: call.analysis,
       costBreakdown: call.costBreakdown,
       events: events.map((event) => ({ event: event.event, receivedAt: event.receivedAt })),
-      appointments: appointments.map((a) => ({ id: a.id, status: a.status, startAt: a.startAt, calcomBookingUid: a.calcomBookingUid })),
+      appointments: appointments.map((a) => ({
+        id: a.id,
+        status: a.status,
+        startAt: a.startAt,
+        calcomBookingUid: a.calcomBookingUid,
+      })),
     };
   }
 
   listCustomers(query: CustomersQueryDto): Promise<Customer[]> {
     return this.customers.find({
-      where: { ...(query.companyId ? { companyId: query.companyId } : {}), ...(query.phone ? { phoneE164: query.phone } : {}) },
+      where: {
+        ...(query.companyId ? { companyId: query.companyId } : {}),
+        ...(query.phone ? { phoneE164: query.phone } : {}),
+      },
       order: { createdAt: 'DESC' },
       take: query.limit ?? 100,
       skip: query.offset ?? 0,
@@ -97,13 +105,24 @@ export class DiagnosticsReadService {
     const customer = await this.customers.findOneBy({ id });
     if (!customer) throw new NotFoundException(`Customer ${id} not found`);
     const [calls, appointments] = await Promise.all([
-      this.calls.find({ where: { customerId: id }, relations: { company: true, customer: true }, order: { createdAt: 'DESC' }, take: 50 }),
+      this.calls.find({
+        where: { customerId: id },
+        relations: { company: true, customer: true },
+        order: { createdAt: 'DESC' },
+        take: 50,
+      }),
       this.appointments.find({ where: { customerId: id }, order: { startAt: 'DESC' }, take: 50 }),
     ]);
     return {
       ...customer,
       calls: calls.map(toCallSummary),
-      appointments: appointments.map((a) => ({ id: a.id, status: a.status, startAt: a.startAt, serviceId: a.serviceId, calcomBookingUid: a.calcomBookingUid })),
+      appointments: appointments.map((a) => ({
+        id: a.id,
+        status: a.status,
+        startAt: a.startAt,
+        serviceId: a.serviceId,
+        calcomBookingUid: a.calcomBookingUid,
+      })),
     };
   }
 }

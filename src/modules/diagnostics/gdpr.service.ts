@@ -3,7 +3,6 @@ import { DataSource, In, MoreThan } from 'typeorm';
 import { Appointment } from '../appointments/appointment.entity';
 import { BookingService } from '../appointments/booking.service';
 import type { CalcomAccount } from '../calcom/calcom.types';
-import { Call } from '../calls/call.entity';
 import { CompaniesService } from '../tenants/companies.service';
 import { Customer } from '../tenants/customer.entity';
 
@@ -32,7 +31,9 @@ export class GdprService {
   ) {}
 
   async eraseByPhone(phone: string, options: { companyId?: string; cancelBookings?: boolean }): Promise<ErasureReport> {
-    const customers = await this.dataSource.getRepository(Customer).find({ where: { phoneE164: phone, ...(options.companyId ? { companyId: options.companyId } : {}) } });
+    const customers = await this.dataSource
+      .getRepository(Customer)
+      .find({ where: { phoneE164: phone, ...(options.companyId ? { companyId: options.companyId } : {}) } });
     const customerIds = customers.map((customer) => customer.id);
     const cancelled = options.cancelBookings ? await this.cancelUpcoming(customerIds) : { done: 0, failed: 0 };
     const report = await this.dataSource.transaction(async (manager) => {
@@ -68,14 +69,23 @@ export class GdprService {
     const accounts = new Map<string, Promise<CalcomAccount | null>>();
     for (const appointment of upcoming) {
       try {
-        if (!accounts.has(appointment.companyId)) accounts.set(appointment.companyId, this.companies.calcomAccount(appointment.companyId));
+        if (!accounts.has(appointment.companyId))
+          accounts.set(appointment.companyId, this.companies.calcomAccount(appointment.companyId));
         const account = await accounts.get(appointment.companyId)!;
         if (!account) throw new Error('No Cal.com key');
-        await this.booking.cancel(account, appointment.company?.timezone ?? 'UTC', appointment, 'Personal data erased at the customer’s request');
+        await this.booking.cancel(
+          account,
+          appointment.company?.timezone ?? 'UTC',
+          appointment,
+          'Personal data erased at the customer’s request',
+        );
         done += 1;
       } catch (error) {
         failed += 1;
-        this.logger.warn({ appointmentId: appointment.id, error: (error as Error).message }, 'Could not cancel a booking during erasure');
+        this.logger.warn(
+          { appointmentId: appointment.id, error: (error as Error).message },
+          'Could not cancel a booking during erasure',
+        );
       }
     }
     return { done, failed };

@@ -43,7 +43,8 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   private async run(): Promise<void> {
     try {
       const removed = await this.purgeTranscripts();
-      if (removed > 0) this.logger.log({ removed, days: this.config.transcriptRetentionDays }, 'Old transcripts removed');
+      if (removed > 0)
+        this.logger.log({ removed, days: this.config.transcriptRetentionDays }, 'Old transcripts removed');
     } catch (error) {
       this.logger.warn({ error: (error as Error).message }, 'Transcript retention run failed; next run in an hour');
     }

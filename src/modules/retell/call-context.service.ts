@@ -27,7 +27,14 @@ export interface CallInfo {
 
 type Row = Record<string, string | null>;
 
-const NO_CONTEXT: CallContext = { retellCallId: null, callId: null, callerNumber: null, company: null, branch: null, customer: null };
+const NO_CONTEXT: CallContext = {
+  retellCallId: null,
+  callId: null,
+  callerNumber: null,
+  company: null,
+  branch: null,
+  customer: null,
+};
 
 /*
  * $1 business number, $2 agent id, $3 caller number (TENANT_CTE), $4 Retell call id, $5 the company of a function
@@ -74,7 +81,12 @@ export class CallContextService {
   ) {}
 
   async resolve(call: CallInfo, principal: RetellPrincipal): Promise<CallContext> {
-    const parties = { direction: call.direction, fromNumber: call.from_number, toNumber: call.to_number, agentId: call.agent_id };
+    const parties = {
+      direction: call.direction,
+      fromNumber: call.from_number,
+      toNumber: call.to_number,
+      agentId: call.agent_id,
+    };
     const { businessNumber, callerNumber } = splitParties(parties);
     const tokenCompany = principal.kind === 'token' ? principal.companyId : await this.unsignedScope(call, parties);
     // Nothing names a call, a number, an agent or a company: there is nothing to look up.
@@ -90,7 +102,9 @@ export class CallContextService {
       call.to_number ?? null,
       call.call_type ?? null,
     ]);
-    const foreign = tokenCompany && ((row.resolved_company_id && row.resolved_company_id !== tokenCompany) || (call.call_id && !row.call_id));
+    const foreign =
+      tokenCompany &&
+      ((row.resolved_company_id && row.resolved_company_id !== tokenCompany) || (call.call_id && !row.call_id));
     if (foreign) throw new ForbiddenException('This call belongs to another company');
     return {
       retellCallId: call.call_id ?? null,

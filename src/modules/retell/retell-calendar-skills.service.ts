@@ -47,12 +47,40 @@ export class RetellCalendarSkillsService {
     if (when.kind === 'invalid' || when.kind === 'clarify') return this.unsure(context, when);
     const result = await this.availability.check(scope, when);
     if (result.kind === 'free') {
-      return { success: true, message: say(locale, `${cap(speakDateTime(result.instant, timezone, locale))} ist frei.`, `${cap(speakDateTime(result.instant, timezone, locale))} is available.`), data: { available: true, start: result.instant.toISOString() } };
+      return {
+        success: true,
+        message: say(
+          locale,
+          `${cap(speakDateTime(result.instant, timezone, locale))} ist frei.`,
+          `${cap(speakDateTime(result.instant, timezone, locale))} is available.`,
+        ),
+        data: { available: true, start: result.instant.toISOString() },
+      };
     }
-    if (result.kind === 'taken') return this.offer(context, result.instant, result.alternatives.length > 0 ? result.alternatives : await this.availability.alternatives(scope, result.instant));
-    const spoken = result.days.filter((day) => day.slots.length > 0).map((day) => `${speakDay(day.day, timezone, locale)} ${speakSlots(day.slots.slice(0, SLOTS_SPOKEN_PER_DAY), timezone, locale)}`);
-    const data = { available: spoken.length > 0, days: result.days.map((day) => ({ date: day.day, slots: iso(day.slots) })) };
-    if (spoken.length > 0) return { success: true, message: say(locale, `Frei wäre ${joinList('de', spoken, 'or')}.`, `I have ${joinList('en', spoken, 'or')}.`), data };
+    if (result.kind === 'taken')
+      return this.offer(
+        context,
+        result.instant,
+        result.alternatives.length > 0
+          ? result.alternatives
+          : await this.availability.alternatives(scope, result.instant),
+      );
+    const spoken = result.days
+      .filter((day) => day.slots.length > 0)
+      .map(
+        (day) =>
+          `${speakDay(day.day, timezone, locale)} ${speakSlots(day.slots.slice(0, SLOTS_SPOKEN_PER_DAY), timezone, locale)}`,
+      );
+    const data = {
+      available: spoken.length > 0,
+      days: result.days.map((day) => ({ date: day.day, slots: iso(day.slots) })),
+    };
+    if (spoken.length > 0)
+      return {
+        success: true,
+        message: say(locale, `Frei wäre ${joinList('de', spoken, 'or')}.`, `I have ${joinList('en', spoken, 'or')}.`),
+        data,
+      };
     const firstDay = DateTime.fromISO(result.days[0].day, { zone: timezone }).set({ hour: 9 }).toJSDate();
     const later = await this.availability.alternatives(scope, firstDay);
     return this.offer(context, null, later, data);
@@ -73,32 +101,55 @@ export class RetellCalendarSkillsService {
     if (!('account' in scope)) return scope;
     const { locale, timezone } = context.company;
     const when = this.when(context, { date: args.date, time: args.time }, scope.openingHours);
-    if (when.kind !== 'instant') return this.needTime(context, when, say(locale, 'Zu welcher Uhrzeit hätten Sie gern den Termin?', 'What time would you like?'));
+    if (when.kind !== 'instant')
+      return this.needTime(
+        context,
+        when,
+        say(locale, 'Zu welcher Uhrzeit hätten Sie gern den Termin?', 'What time would you like?'),
+      );
     const result = await this.availability.check(scope, when);
-    if (result.kind !== 'free') return this.offer(context, when.instant, result.kind === 'taken' ? result.alternatives : []);
+    if (result.kind !== 'free')
+      return this.offer(context, when.instant, result.kind === 'taken' ? result.alternatives : []);
     // Asked before the caller agrees, so a confirmed booking never fails for want of an e-mail address.
     const contact = { email: args.email ?? context.customer?.email ?? null, phone: args.phone ?? context.callerNumber };
-    const refused = await this.booking.assertContactAccepted(scope, contact).then(() => null, (error: unknown) => error);
+    const refused = await this.booking.assertContactAccepted(scope, contact).then(
+      () => null,
+      (error: unknown) => error,
+    );
     if (refused instanceof DomainError && refused.code === 'EMAIL_REQUIRED') return askForEmail(locale);
     if (refused) throw refused;
     const summary = `${scope.service.name} ${say(locale, 'am', 'on')} ${speakDateTime(when.instant, timezone, locale)} ${say(locale, 'für', 'for')} ${args.name}`;
-    return { success: true, message: say(locale, `Ich fasse zusammen: ${summary}. Soll ich das so buchen?`, `To confirm: ${summary}. Shall I book it?`), data: { available: true, start: when.instant.toISOString(), service: scope.service.name, confirmed: false } };
+    return {
+      success: true,
+      message: say(
+        locale,
+        `Ich fasse zusammen: ${summary}. Soll ich das so buchen?`,
+        `To confirm: ${summary}. Shall I book it?`,
+      ),
+      data: { available: true, start: when.instant.toISOString(), service: scope.service.name, confirmed: false },
+    };
   }
 
   async bookAppointment(context: CompanyContext, args: BookAppointmentArgs): Promise<FunctionAnswer> {
-    const { locale, timezone } = context.company;
+    const { locale } = context.company;
     const scope = await this.scope(context, args.service);
     if (!('account' in scope)) return scope;
     const when = this.when(context, { date: args.date, time: args.time, start: args.start }, scope.openingHours);
-    if (when.kind !== 'instant') return this.needTime(context, when, say(locale, 'Mir fehlt noch die Uhrzeit.', 'I still need the time.'));
+    if (when.kind !== 'instant')
+      return this.needTime(context, when, say(locale, 'Mir fehlt noch die Uhrzeit.', 'I still need the time.'));
     const attendee = await this.attendee(context, args);
     if ('message' in attendee) return attendee;
     const key = `${context.retellCallId ?? `customer-${attendee.customerId}`}:${scope.service.id}:${when.instant.toISOString()}`;
     try {
-      const { appointment } = await this.booking.book(scope, when.instant, attendee, { key, callId: context.callId, notes: args.notes });
+      const { appointment } = await this.booking.book(scope, when.instant, attendee, {
+        key,
+        callId: context.callId,
+        notes: args.notes,
+      });
       return this.booked(context, scope, appointment, 'booked');
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'SLOT_TAKEN') return this.offer(context, when.instant, await this.availability.alternatives(scope, when.instant));
+      if (error instanceof DomainError && error.code === 'SLOT_TAKEN')
+        return this.offer(context, when.instant, await this.availability.alternatives(scope, when.instant));
       if (error instanceof DomainError && error.code === 'EMAIL_REQUIRED') return askForEmail(locale);
       throw error;
     }
@@ -110,11 +161,28 @@ export class RetellCalendarSkillsService {
     const account = await this.companies.calcomAccount(context.company.id);
     if (!account) return fail(context.company.locale, 'CALCOM_MISCONFIGURED');
     // Cal.com requires a reason when the host's key cancels (always, for us): the caller's words, or ours.
-    const reason = args.reason ?? say(context.company.locale, 'Vom Anrufer telefonisch abgesagt', 'Cancelled by the caller by phone');
+    const reason =
+      args.reason ??
+      say(context.company.locale, 'Vom Anrufer telefonisch abgesagt', 'Cancelled by the caller by phone');
     const outcome = await this.booking.cancel(account, context.company.timezone, target, reason);
     const when = speakDateTime(target.startAt, context.company.timezone, context.company.locale);
-    const message = outcome === 'cancelled' ? say(context.company.locale, `Ihr Termin am ${when} ist storniert.`, `Your appointment on ${when} is cancelled.`) : say(context.company.locale, `Der Termin am ${when} war bereits storniert.`, `The appointment on ${when} was already cancelled.`);
-    return { success: true, message, data: { appointment_id: target.id, status: 'cancelled', start: target.startAt.toISOString() } };
+    const message =
+      outcome === 'cancelled'
+        ? say(
+            context.company.locale,
+            `Ihr Termin am ${when} ist storniert.`,
+            `Your appointment on ${when} is cancelled.`,
+          )
+        : say(
+            context.company.locale,
+            `Der Termin am ${when} war bereits storniert.`,
+            `The appointment on ${when} was already cancelled.`,
+          );
+    return {
+      success: true,
+      message,
+      data: { appointment_id: target.id, status: 'cancelled', start: target.startAt.toISOString() },
+    };
   }
 
   async rescheduleAppointment(context: CompanyContext, args: RescheduleAppointmentArgs): Promise<FunctionAnswer> {
@@ -132,7 +200,8 @@ export class RetellCalendarSkillsService {
       const { appointment } = await this.booking.reschedule(scope, target, when.instant, context.callId);
       return this.booked(context, scope, appointment, 'moved');
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'SLOT_TAKEN') return this.offer(context, when.instant, await this.availability.alternatives(scope, when.instant));
+      if (error instanceof DomainError && error.code === 'SLOT_TAKEN')
+        return this.offer(context, when.instant, await this.availability.alternatives(scope, when.instant));
       throw error;
     }
   }
@@ -141,27 +210,69 @@ export class RetellCalendarSkillsService {
     const rows = customer ? await this.appointments.upcomingFor(company.id, customer.id) : [];
     const account = rows.length > 0 ? await this.companies.calcomAccount(company.id) : null;
     const upcoming = account ? await this.appointments.reconcile(account, rows) : rows;
-    if (upcoming.length === 0) return { success: true, message: say(company.locale, 'Ich finde keine anstehenden Termine für Sie.', "I can't find any upcoming appointments for you."), data: { appointments: [] } };
+    if (upcoming.length === 0)
+      return {
+        success: true,
+        message: say(
+          company.locale,
+          'Ich finde keine anstehenden Termine für Sie.',
+          "I can't find any upcoming appointments for you.",
+        ),
+        data: { appointments: [] },
+      };
     const spoken = upcoming.map((a) => {
-      const requested = a.status === 'pending' ? say(company.locale, ' (angefragt, noch nicht bestätigt)', ' (requested, not yet confirmed)') : '';
+      const requested =
+        a.status === 'pending'
+          ? say(company.locale, ' (angefragt, noch nicht bestätigt)', ' (requested, not yet confirmed)')
+          : '';
       return `${a.service?.name ?? ''} ${say(company.locale, 'am', 'on')} ${speakDateTime(a.startAt, company.timezone, company.locale)}${requested}`.trim();
     });
-    const lead = upcoming.length === 1 ? say(company.locale, 'Sie haben einen Termin:', 'You have one appointment:') : say(company.locale, `Sie haben ${upcoming.length} Termine:`, `You have ${upcoming.length} appointments:`);
+    const lead =
+      upcoming.length === 1
+        ? say(company.locale, 'Sie haben einen Termin:', 'You have one appointment:')
+        : say(company.locale, `Sie haben ${upcoming.length} Termine:`, `You have ${upcoming.length} appointments:`);
     return {
       success: true,
       message: `${lead} ${joinList(company.locale, spoken)}.`,
-      data: { appointments: upcoming.map((a) => ({ appointment_id: a.id, service: a.service?.name ?? null, start: a.startAt.toISOString(), status: a.status === 'pending' ? 'requested' : 'confirmed' })) },
+      data: {
+        appointments: upcoming.map((a) => ({
+          appointment_id: a.id,
+          service: a.service?.name ?? null,
+          start: a.startAt.toISOString(),
+          status: a.status === 'pending' ? 'requested' : 'confirmed',
+        })),
+      },
     };
   }
 
   /** Service, Cal.com account and opening hours for one request; a speakable answer when something is missing. */
-  private async scope(context: CompanyContext, serviceName: string, branchName?: string, serviceId?: string | null): Promise<BookingScope | FunctionAnswer> {
+  private async scope(
+    context: CompanyContext,
+    serviceName: string,
+    branchName?: string,
+    serviceId?: string | null,
+  ): Promise<BookingScope | FunctionAnswer> {
     const { company } = context;
-    const [{ services, branches }, account] = await Promise.all([this.catalog.offering(company.id, branchName), this.companies.calcomAccount(company.id)]);
+    const [{ services, branches }, account] = await Promise.all([
+      this.catalog.offering(company.id, branchName),
+      this.companies.calcomAccount(company.id),
+    ]);
     const service = services.find((s) => s.id === serviceId) ?? findByName(services, serviceName);
     if (!service) {
-      const offered = joinList(company.locale, services.map((s) => s.name), 'or');
-      return { success: false, message: say(company.locale, `Welche Leistung meinen Sie? Wir bieten ${offered} an.`, `Which service do you mean? We offer ${offered}.`), data: { services: services.map((s) => s.name) } };
+      const offered = joinList(
+        company.locale,
+        services.map((s) => s.name),
+        'or',
+      );
+      return {
+        success: false,
+        message: say(
+          company.locale,
+          `Welche Leistung meinen Sie? Wir bieten ${offered} an.`,
+          `Which service do you mean? We offer ${offered}.`,
+        ),
+        data: { services: services.map((s) => s.name) },
+      };
     }
     if (!account) return fail(company.locale, 'CALCOM_MISCONFIGURED');
     const branch = branches.find((b) => b.id === (service.branchId ?? context.branch?.id));
@@ -176,50 +287,118 @@ export class RetellCalendarSkillsService {
   }
 
   /** The caller's appointment meant by id or day; a question when there is none or several. */
-  private async target(context: CompanyContext, appointmentId?: string, date?: string, includeCancelled = false): Promise<Appointment | FunctionAnswer> {
+  private async target(
+    context: CompanyContext,
+    appointmentId?: string,
+    date?: string,
+    includeCancelled = false,
+  ): Promise<Appointment | FunctionAnswer> {
     const { company, customer } = context;
-    const none = { success: false, message: say(company.locale, 'Ich finde keinen passenden Termin für Sie.', "I can't find a matching appointment for you."), data: { appointments: [] } };
+    const none = {
+      success: false,
+      message: say(
+        company.locale,
+        'Ich finde keinen passenden Termin für Sie.',
+        "I can't find a matching appointment for you.",
+      ),
+      data: { appointments: [] },
+    };
     if (!customer) return none;
     const when = date ? this.when(context, { date }) : undefined;
     const day = when && (when.kind === 'instant' || when.kind === 'day') ? when.day : undefined;
     if (when && !day) return this.unsure(context, when);
-    const rows = await this.appointments.findForCaller(company.id, customer.id, { appointmentId, day, timeZone: company.timezone, includeCancelled });
+    const rows = await this.appointments.findForCaller(company.id, customer.id, {
+      appointmentId,
+      day,
+      timeZone: company.timezone,
+      includeCancelled,
+    });
     if (rows.length === 0) return none;
     if (rows.length === 1) return rows[0];
-    const spoken = rows.map((row) => `${row.service?.name ?? ''} ${say(company.locale, 'am', 'on')} ${speakDateTime(row.startAt, company.timezone, company.locale)}`.trim());
+    const spoken = rows.map((row) =>
+      `${row.service?.name ?? ''} ${say(company.locale, 'am', 'on')} ${speakDateTime(row.startAt, company.timezone, company.locale)}`.trim(),
+    );
     return {
       success: false,
-      message: say(company.locale, `Sie haben mehrere Termine: ${joinList('de', spoken)}. Welchen meinen Sie?`, `You have several appointments: ${joinList('en', spoken)}. Which one do you mean?`),
-      data: { appointments: rows.map((row) => ({ appointment_id: row.id, service: row.service?.name ?? null, start: row.startAt.toISOString() })) },
+      message: say(
+        company.locale,
+        `Sie haben mehrere Termine: ${joinList('de', spoken)}. Welchen meinen Sie?`,
+        `You have several appointments: ${joinList('en', spoken)}. Which one do you mean?`,
+      ),
+      data: {
+        appointments: rows.map((row) => ({
+          appointment_id: row.id,
+          service: row.service?.name ?? null,
+          start: row.startAt.toISOString(),
+        })),
+      },
     };
   }
 
-  private booked(context: CompanyContext, scope: BookingScope, appointment: Appointment, verb: 'booked' | 'moved'): FunctionAnswer {
+  private booked(
+    context: CompanyContext,
+    scope: BookingScope,
+    appointment: Appointment,
+    verb: 'booked' | 'moved',
+  ): FunctionAnswer {
     const { locale, timezone } = context.company;
     const what = `${scope.service.name} ${say(locale, 'am', 'on')} ${speakDateTime(appointment.startAt, timezone, locale)}`;
     const pending = appointment.status === 'pending';
     const message = pending
-      ? say(locale, `Ich habe den Termin angefragt: ${what}. Sie bekommen eine Bestätigung, sobald er bestätigt ist.`, `I've requested the appointment: ${what}. You'll get a confirmation once it is confirmed.`)
+      ? say(
+          locale,
+          `Ich habe den Termin angefragt: ${what}. Sie bekommen eine Bestätigung, sobald er bestätigt ist.`,
+          `I've requested the appointment: ${what}. You'll get a confirmation once it is confirmed.`,
+        )
       : verb === 'moved'
         ? say(locale, `Ihr Termin ist verschoben auf ${what}.`, `Your appointment is moved to ${what}.`)
         : say(locale, `Ihr Termin ist gebucht: ${what}.`, `Your appointment is booked: ${what}.`);
-    return { success: true, message, data: { appointment_id: appointment.id, status: pending ? 'requested' : 'confirmed', start: appointment.startAt.toISOString(), service: scope.service.name } };
+    return {
+      success: true,
+      message,
+      data: {
+        appointment_id: appointment.id,
+        status: pending ? 'requested' : 'confirmed',
+        start: appointment.startAt.toISOString(),
+        service: scope.service.name,
+      },
+    };
   }
 
   /** "That time is taken" (when there was one) and up to three others, or that nothing is free. */
-  private offer(context: CompanyContext, wanted: Date | null, alternatives: Date[], extra: Record<string, unknown> = {}): FunctionAnswer {
+  private offer(
+    context: CompanyContext,
+    wanted: Date | null,
+    alternatives: Date[],
+    extra: Record<string, unknown> = {},
+  ): FunctionAnswer {
     const { locale, timezone } = context.company;
     const spokenWanted = wanted ? cap(speakDateTime(wanted, timezone, locale)) : '';
-    const taken = wanted ? say(locale, `${spokenWanted} ist leider schon vergeben.`, `${spokenWanted} is already taken.`) : '';
+    const taken = wanted
+      ? say(locale, `${spokenWanted} ist leider schon vergeben.`, `${spokenWanted} is already taken.`)
+      : '';
     const data = { available: false, ...extra, alternatives: iso(alternatives) };
-    if (alternatives.length === 0) return { success: false, message: `${taken} ${say(locale, 'In den nächsten Tagen ist leider nichts frei.', 'Nothing is free in the next days, unfortunately.')}`.trim(), data };
+    if (alternatives.length === 0)
+      return {
+        success: false,
+        message:
+          `${taken} ${say(locale, 'In den nächsten Tagen ist leider nichts frei.', 'Nothing is free in the next days, unfortunately.')}`.trim(),
+        data,
+      };
     const options = speakSlots(alternatives, timezone, locale, 'or');
-    return { success: false, message: `${taken} ${say(locale, `Ich könnte Ihnen ${options} anbieten.`, `I could offer ${options}.`)}`.trim(), data };
+    return {
+      success: false,
+      message: `${taken} ${say(locale, `Ich könnte Ihnen ${options} anbieten.`, `I could offer ${options}.`)}`.trim(),
+      data,
+    };
   }
 
   private instantOf(when: When, timezone: string): Date | null {
     if (when.kind === 'instant') return when.instant;
-    if (when.kind === 'day') return DateTime.fromISO(when.day, { zone: timezone }).set({ hour: when.period?.from ?? 9 }).toJSDate();
+    if (when.kind === 'day')
+      return DateTime.fromISO(when.day, { zone: timezone })
+        .set({ hour: when.period?.from ?? 9 })
+        .toJSDate();
     return null;
   }
 
@@ -240,12 +419,27 @@ export class RetellCalendarSkillsService {
     const { locale, timezone } = context.company;
     if (when.kind === 'clarify') {
       const options = when.options.map((option) => option.toISOString());
-      return { success: false, message: speakClarification(when, timezone, locale), data: { missing: ['date'], clarify: when.reason, options } };
+      return {
+        success: false,
+        message: speakClarification(when, timezone, locale),
+        data: { missing: ['date'], clarify: when.reason, options },
+      };
     }
-    return { success: false, message: say(locale, 'Das Datum habe ich leider nicht verstanden. Welcher Tag und welche Uhrzeit?', "Sorry, I didn't catch the date. Which day and time?"), data: { missing: ['date'] } };
+    return {
+      success: false,
+      message: say(
+        locale,
+        'Das Datum habe ich leider nicht verstanden. Welcher Tag und welche Uhrzeit?',
+        "Sorry, I didn't catch the date. Which day and time?",
+      ),
+      data: { missing: ['date'] },
+    };
   }
 }
 
-const askForEmail = (locale: Locale): FunctionAnswer => ({ ...fail(locale, 'EMAIL_REQUIRED'), data: { missing: ['email'] } });
+const askForEmail = (locale: Locale): FunctionAnswer => ({
+  ...fail(locale, 'EMAIL_REQUIRED'),
+  data: { missing: ['email'] },
+});
 
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

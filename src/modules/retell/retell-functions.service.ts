@@ -31,7 +31,10 @@ export class RetellFunctionsService {
       const parsed = await parseVendorPayload(RETELL_FUNCTIONS[name].args, args);
       if (!parsed.ok) return missingFields(locale, parsed.fields);
       const skill = RETELL_FUNCTIONS[name].skill;
-      const owner = (skill in this.calendar ? this.calendar : this.skills) as unknown as Record<string, (context: CompanyContext, args: never) => Promise<FunctionAnswer>>;
+      const owner = (skill in this.calendar ? this.calendar : this.skills) as unknown as Record<
+        string,
+        (context: CompanyContext, args: never) => Promise<FunctionAnswer>
+      >;
       return await owner[skill]({ ...context, company: context.company }, parsed.value as never);
     } catch (error) {
       // Auth decisions (403) stay HTTP errors; everything else is a sentence the agent can say, never a 500.

@@ -7,7 +7,8 @@ const NOW = 1_700_000_000_000;
 const VECTOR = 'v=1700000000000,d=07024cabe7dd8f6d1c6e4a8324ca92c812e6ad4a7ee506c04f7e462e3321823e';
 
 describe(verifyRetellSignature.name, () => {
-  const sut = (header: unknown, body: string = BODY, now = NOW, keys = [KEY]) => verifyRetellSignature(Buffer.from(body), header, keys, now);
+  const sut = (header: unknown, body: string = BODY, now = NOW, keys = [KEY]) =>
+    verifyRetellSignature(Buffer.from(body), header, keys, now);
 
   it('accepts the test vector of the Retell SDK', () => {
     expect(computeRetellDigest(BODY, KEY, NOW)).toBe(VECTOR.split('d=')[1]);

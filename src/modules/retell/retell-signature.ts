@@ -16,7 +16,12 @@ export function signRetellBody(rawBody: Buffer | string, key: string, now = Date
  * True when the header is a well-formed signature, no more than five minutes off either way (exactly five is
  * accepted), made with one of the keys. Compares in constant time; any malformed input is simply false.
  */
-export function verifyRetellSignature(rawBody: Buffer | undefined, header: unknown, keys: readonly string[], now = Date.now()): boolean {
+export function verifyRetellSignature(
+  rawBody: Buffer | undefined,
+  header: unknown,
+  keys: readonly string[],
+  now = Date.now(),
+): boolean {
   if (typeof header !== 'string' || keys.length === 0) return false;
   const match = HEADER.exec(header);
   if (!match) return false;

@@ -17,10 +17,17 @@ interface JsonSchemaProperty {
  */
 const READ = { timeout_ms: 10_000, max_retry: 2 };
 const WRITE = { timeout_ms: 20_000, max_retry: 2 };
-const WRITES = new Set(['collect-customer-info', 'collect-appointment-data', 'book-appointment', 'cancel-appointment', 'reschedule-appointment']);
+const WRITES = new Set([
+  'collect-customer-info',
+  'collect-appointment-data',
+  'book-appointment',
+  'cancel-appointment',
+  'reschedule-appointment',
+]);
 
 /** Retell's system dynamic variables, passed in the URL when the body holds the arguments only. */
-const ARGS_ONLY_QUERY = 'call_id={{call_id}}&direction={{direction}}&user_number={{user_number}}&agent_number={{agent_number}}';
+const ARGS_ONLY_QUERY =
+  'call_id={{call_id}}&direction={{direction}}&user_number={{user_number}}&agent_number={{agent_number}}';
 
 /**
  * Retell custom-function definitions, with the JSON-schema parameters read from the argument DTOs themselves.
@@ -44,13 +51,18 @@ export function retellToolDefinitions(baseUrl: string, options: { argsOnly?: boo
 
 function parametersOf(type: new () => object) {
   const prototype = type.prototype as object;
-  const keys = ((Reflect.getMetadata(PROPERTY_LIST, prototype) as string[] | undefined) ?? []).map((key) => key.slice(1));
+  const keys = ((Reflect.getMetadata(PROPERTY_LIST, prototype) as string[] | undefined) ?? []).map((key) =>
+    key.slice(1),
+  );
   const properties: Record<string, JsonSchemaProperty> = {};
   const required: string[] = [];
   for (const key of keys) {
     const meta = Reflect.getMetadata(PROPERTIES, prototype, key) as { description?: string; required?: boolean };
     const designType = Reflect.getMetadata('design:type', prototype, key) as unknown;
-    properties[key] = { type: designType === Boolean ? 'boolean' : designType === Number ? 'number' : 'string', description: meta.description };
+    properties[key] = {
+      type: designType === Boolean ? 'boolean' : designType === Number ? 'number' : 'string',
+      description: meta.description,
+    };
     if (meta.required !== false) required.push(key);
   }
   return { type: 'object', properties, required };

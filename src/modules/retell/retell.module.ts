@@ -17,6 +17,14 @@ import { RetellWebhooksService } from './retell-webhooks.service';
 @Module({
   imports: [TenantsModule, CallsModule, AppointmentsModule, DiagnosticsModule],
   controllers: [RetellWebhooksController, RetellFunctionsController],
-  providers: [RetellAuthGuard, CallContextService, RetellFunctionsService, RetellSkillsService, RetellCalendarSkillsService, RetellWebhooksService, RetellInboundService],
+  providers: [
+    RetellAuthGuard,
+    CallContextService,
+    RetellFunctionsService,
+    RetellSkillsService,
+    RetellCalendarSkillsService,
+    RetellWebhooksService,
+    RetellInboundService,
+  ],
 })
 export class RetellModule {}

@@ -32,30 +32,76 @@ const ERRORS: Record<DomainErrorCode | 'NOT_CONFIGURED' | 'INTERNAL', Phrases> =
   SLOT_TAKEN: { de: 'Dieser Termin ist leider schon vergeben.', en: 'That time is already taken.' },
   OUT_OF_WINDOW: { de: 'Zu diesem Zeitpunkt kann leider nicht gebucht werden.', en: "That time can't be booked." },
   IN_THE_PAST: { de: 'Dieser Zeitpunkt liegt in der Vergangenheit.', en: 'That time is in the past.' },
-  CONTACT_REQUIRED: { de: 'Ich brauche noch eine Telefonnummer oder E-Mail-Adresse.', en: 'I need a phone number or an e-mail address.' },
-  CALCOM_BUSY: { de: 'Der Kalender ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.', en: 'The calendar is busy right now. Please try again in a moment.' },
-  CALCOM_UNAVAILABLE: { de: 'Ich erreiche den Kalender gerade nicht. Darf ich Sie zurückrufen lassen?', en: "I can't reach the calendar right now. May we call you back?" },
-  CALCOM_MISCONFIGURED: { de: 'Die Terminbuchung ist gerade nicht möglich. Darf ich Sie zurückrufen lassen?', en: "Booking isn't possible right now. May we call you back?" },
-  DATABASE_UNAVAILABLE: { de: 'Ich habe gerade ein technisches Problem. Bitte versuchen Sie es gleich noch einmal.', en: "I'm having a technical problem. Please try again in a moment." },
-  LIMIT_REACHED: { de: 'Der Kalender nimmt für diesen Zeitraum leider keine weiteren Buchungen an. Darf ich Ihnen einen anderen Tag anbieten?', en: "The calendar doesn't take any more bookings for that period. May I offer you another day?" },
-  INVALID_PHONE: { de: 'Die Telefonnummer konnte ich nicht verwenden. Können Sie sie mit Ländervorwahl nennen, zum Beispiel plus 49?', en: "I couldn't use that phone number. Could you give it with the country code, for example plus 1?" },
-  EMAIL_REQUIRED: { de: 'Für diese Buchung brauche ich noch Ihre E-Mail-Adresse.', en: 'For this booking I still need your e-mail address.' },
+  CONTACT_REQUIRED: {
+    de: 'Ich brauche noch eine Telefonnummer oder E-Mail-Adresse.',
+    en: 'I need a phone number or an e-mail address.',
+  },
+  CALCOM_BUSY: {
+    de: 'Der Kalender ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.',
+    en: 'The calendar is busy right now. Please try again in a moment.',
+  },
+  CALCOM_UNAVAILABLE: {
+    de: 'Ich erreiche den Kalender gerade nicht. Darf ich Sie zurückrufen lassen?',
+    en: "I can't reach the calendar right now. May we call you back?",
+  },
+  CALCOM_MISCONFIGURED: {
+    de: 'Die Terminbuchung ist gerade nicht möglich. Darf ich Sie zurückrufen lassen?',
+    en: "Booking isn't possible right now. May we call you back?",
+  },
+  DATABASE_UNAVAILABLE: {
+    de: 'Ich habe gerade ein technisches Problem. Bitte versuchen Sie es gleich noch einmal.',
+    en: "I'm having a technical problem. Please try again in a moment.",
+  },
+  LIMIT_REACHED: {
+    de: 'Der Kalender nimmt für diesen Zeitraum leider keine weiteren Buchungen an. Darf ich Ihnen einen anderen Tag anbieten?',
+    en: "The calendar doesn't take any more bookings for that period. May I offer you another day?",
+  },
+  INVALID_PHONE: {
+    de: 'Die Telefonnummer konnte ich nicht verwenden. Können Sie sie mit Ländervorwahl nennen, zum Beispiel plus 49?',
+    en: "I couldn't use that phone number. Could you give it with the country code, for example plus 1?",
+  },
+  EMAIL_REQUIRED: {
+    de: 'Für diese Buchung brauche ich noch Ihre E-Mail-Adresse.',
+    en: 'For this booking I still need your e-mail address.',
+  },
   ALREADY_CANCELLED: { de: 'Dieser Termin war bereits storniert.', en: 'That appointment was already cancelled.' },
   BOOKING_MOVED: { de: 'Dieser Termin wurde bereits verschoben.', en: 'That appointment has already been moved.' },
-  BOOKING_CANCELLED: { de: 'Dieser Termin ist storniert und kann nicht mehr verschoben werden. Soll ich einen neuen Termin buchen?', en: "That appointment is cancelled and can't be moved. Shall I book a new one?" },
-  BOOKING_ENDED: { de: 'Dieser Termin liegt schon in der Vergangenheit und kann nicht mehr storniert werden.', en: "That appointment is already over and can't be cancelled." },
-  CANCEL_NOT_ALLOWED: { de: 'Diesen Termin kann ich telefonisch leider nicht stornieren. Darf ich Sie zurückrufen lassen?', en: "I can't cancel this appointment by phone, unfortunately. May we call you back?" },
-  NOT_CONFIGURED: { de: 'Diese Nummer ist bei uns noch nicht eingerichtet.', en: "This number isn't set up with us yet." },
-  INTERNAL: { de: 'Ich habe gerade ein technisches Problem. Bitte versuchen Sie es gleich noch einmal.', en: "I'm having a technical problem. Please try again in a moment." },
+  BOOKING_CANCELLED: {
+    de: 'Dieser Termin ist storniert und kann nicht mehr verschoben werden. Soll ich einen neuen Termin buchen?',
+    en: "That appointment is cancelled and can't be moved. Shall I book a new one?",
+  },
+  BOOKING_ENDED: {
+    de: 'Dieser Termin liegt schon in der Vergangenheit und kann nicht mehr storniert werden.',
+    en: "That appointment is already over and can't be cancelled.",
+  },
+  CANCEL_NOT_ALLOWED: {
+    de: 'Diesen Termin kann ich telefonisch leider nicht stornieren. Darf ich Sie zurückrufen lassen?',
+    en: "I can't cancel this appointment by phone, unfortunately. May we call you back?",
+  },
+  NOT_CONFIGURED: {
+    de: 'Diese Nummer ist bei uns noch nicht eingerichtet.',
+    en: "This number isn't set up with us yet.",
+  },
+  INTERNAL: {
+    de: 'Ich habe gerade ein technisches Problem. Bitte versuchen Sie es gleich noch einmal.',
+    en: "I'm having a technical problem. Please try again in a moment.",
+  },
 };
 
-export const fail = (locale: Locale, code: keyof typeof ERRORS): FunctionAnswer => ({ success: false, message: ERRORS[code][locale] });
+export const fail = (locale: Locale, code: keyof typeof ERRORS): FunctionAnswer => ({
+  success: false,
+  message: ERRORS[code][locale],
+});
 
 /** "I still need the date and the time." in the company's language. */
 export function missingFields(locale: Locale, fields: string[]): FunctionAnswer {
   const names = [...new Set(fields)].map((field) => FIELD_NAMES[field]?.[locale] ?? field);
   const list = joinList(locale, names);
-  return { success: false, message: locale === 'de' ? `Mir fehlt noch ${list}.` : `I still need ${list}.`, data: { missing: fields } };
+  return {
+    success: false,
+    message: locale === 'de' ? `Mir fehlt noch ${list}.` : `I still need ${list}.`,
+    data: { missing: fields },
+  };
 }
 
 export function joinList(locale: Locale, items: string[], conjunction: 'and' | 'or' = 'and'): string {
@@ -95,7 +141,10 @@ export function speakDay(day: string, timezone: string, locale: Locale, now = ne
   return relative ? `${relative}, ${date}` : date;
 }
 
-const RELATIVE_DAYS: Record<Locale, Record<number, string>> = { de: { 0: 'heute', 1: 'morgen' }, en: { 0: 'today', 1: 'tomorrow' } };
+const RELATIVE_DAYS: Record<Locale, Record<number, string>> = {
+  de: { 0: 'heute', 1: 'morgen' },
+  en: { 0: 'today', 1: 'tomorrow' },
+};
 
 /** "Meinen Sie Mittwoch, 2. Dezember um 07:00 Uhr oder um 19:00 Uhr?"; "Der 10. Dezember ist ein Donnerstag. …" */
 export function speakClarification(when: When & { kind: 'clarify' }, timezone: string, locale: Locale): string {
@@ -113,10 +162,20 @@ export function speakClarification(when: When & { kind: 'clarify' }, timezone: s
 }
 
 /** Times of one day, "9:00, 9:30 und 10:00 Uhr"; slots on other days get their day said too. */
-export function speakSlots(slots: Date[], timezone: string, locale: Locale, conjunction: 'and' | 'or' = 'or', now = new Date()): string {
+export function speakSlots(
+  slots: Date[],
+  timezone: string,
+  locale: Locale,
+  conjunction: 'and' | 'or' = 'or',
+  now = new Date(),
+): string {
   const days = new Set(slots.map((slot) => DateTime.fromJSDate(slot, { zone: timezone }).toISODate()));
   if (days.size <= 1) {
-    const times = slots.map((slot) => DateTime.fromJSDate(slot, { zone: timezone }).setLocale('en').toFormat(locale === 'de' ? 'HH:mm' : 'h:mm a'));
+    const times = slots.map((slot) =>
+      DateTime.fromJSDate(slot, { zone: timezone })
+        .setLocale('en')
+        .toFormat(locale === 'de' ? 'HH:mm' : 'h:mm a'),
+    );
     return locale === 'de' ? `${joinList('de', times, conjunction)} Uhr` : joinList('en', times, conjunction);
   }
   const spoken = slots.map((slot) => {

@@ -26,7 +26,11 @@ export class BranchesController {
   }
 
   @Patch(':id')
-  update(@Param('companyId', ParseUUIDPipe) companyId: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateBranchDto) {
+  update(
+    @Param('companyId', ParseUUIDPipe) companyId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateBranchDto,
+  ) {
     return this.tenants.updateBranch(companyId, id, dto);
   }
 

@@ -30,7 +30,10 @@ export class CatalogService {
   }
 
   /** The services as `listServices` gives them, and every branch of the company, read once for both. */
-  async offering(companyId: string, branchName?: string): Promise<{ services: Array<Service & { branchName: string | null }>; branches: Branch[] }> {
+  async offering(
+    companyId: string,
+    branchName?: string,
+  ): Promise<{ services: Array<Service & { branchName: string | null }>; branches: Branch[] }> {
     const [services, branches] = await Promise.all([
       this.services.find({ where: { companyId, active: true }, order: { name: 'ASC' } }),
       this.listBranches(companyId),
@@ -40,7 +43,9 @@ export class CatalogService {
     if (branchName && !wanted) return { services: [], branches };
     const offered = services
       .filter((service) => !wanted || service.branchId === null || service.branchId === wanted.id)
-      .map((service) => Object.assign(service, { branchName: service.branchId ? (names.get(service.branchId) ?? null) : null }));
+      .map((service) =>
+        Object.assign(service, { branchName: service.branchId ? (names.get(service.branchId) ?? null) : null }),
+      );
     return { services: offered, branches };
   }
 }

@@ -20,7 +20,18 @@ export interface CompanyView {
   updatedAt: Date;
 }
 
-const WITH_KEY = { calcomApiKey: true, id: true, slug: true, name: true, timezone: true, locale: true, dateOrder: true, retellAgentIds: true, createdAt: true, updatedAt: true } as const;
+const WITH_KEY = {
+  calcomApiKey: true,
+  id: true,
+  slug: true,
+  name: true,
+  timezone: true,
+  locale: true,
+  dateOrder: true,
+  retellAgentIds: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 export function toCompanyView({ calcomApiKey, ...company }: Company): CompanyView {
   return { ...company, hasCalcomApiKey: Boolean(calcomApiKey) };
@@ -31,7 +42,12 @@ export class CompaniesService {
   constructor(@InjectRepository(Company) private readonly companies: Repository<Company>) {}
 
   async list(query: ListQueryDto): Promise<CompanyView[]> {
-    const rows = await this.companies.find({ select: WITH_KEY, order: { name: 'ASC' }, take: query.limit ?? 100, skip: query.offset ?? 0 });
+    const rows = await this.companies.find({
+      select: WITH_KEY,
+      order: { name: 'ASC' },
+      take: query.limit ?? 100,
+      skip: query.offset ?? 0,
+    });
     return rows.map(toCompanyView);
   }
 
@@ -55,15 +71,18 @@ export class CompaniesService {
 
   async update(id: string, dto: UpdateCompanyDto): Promise<CompanyView> {
     const company = await this.findOrFail(id);
-    this.companies.merge(company, definedOnly({
-      slug: dto.slug,
-      name: dto.name,
-      timezone: dto.timezone,
-      locale: dto.locale,
-      dateOrder: dto.dateOrder,
-      calcomApiKey: dto.calcomApiKey,
-      retellAgentIds: dto.retellAgentIds,
-    }));
+    this.companies.merge(
+      company,
+      definedOnly({
+        slug: dto.slug,
+        name: dto.name,
+        timezone: dto.timezone,
+        locale: dto.locale,
+        dateOrder: dto.dateOrder,
+        calcomApiKey: dto.calcomApiKey,
+        retellAgentIds: dto.retellAgentIds,
+      }),
+    );
     await this.companies.save(company);
     return this.get(id);
   }
@@ -75,7 +94,10 @@ export class CompaniesService {
 
   /** The company's Cal.com credentials, read only when a request is about to go to Cal.com. */
   async calcomAccount(companyId: string): Promise<CalcomAccount | null> {
-    const company = await this.companies.findOne({ where: { id: companyId }, select: { id: true, calcomApiKey: true } });
+    const company = await this.companies.findOne({
+      where: { id: companyId },
+      select: { id: true, calcomApiKey: true },
+    });
     return company?.calcomApiKey ? { companyId, apiKey: company.calcomApiKey } : null;
   }
 

@@ -17,7 +17,12 @@ export class CompanyScopedRepository<T extends CompanyScoped> {
   ) {}
 
   list(companyId: string, take = 100, skip = 0): Promise<T[]> {
-    return this.rows.find({ where: { companyId } as FindOptionsWhere<T>, order: { createdAt: 'ASC' } as never, take, skip });
+    return this.rows.find({
+      where: { companyId } as FindOptionsWhere<T>,
+      order: { createdAt: 'ASC' } as never,
+      take,
+      skip,
+    });
   }
 
   async get(companyId: string, id: string): Promise<T> {

@@ -16,10 +16,20 @@ export class CustomersService {
   /** One row per company and phone number: a repeat caller updates their row instead of creating another. */
   async upsert(companyId: string, details: CustomerDetails): Promise<Customer> {
     if (!details.phone) {
-      return this.customers.save(this.customers.create({ companyId, name: details.name, phoneE164: null, email: details.email ?? null }));
+      return this.customers.save(
+        this.customers.create({ companyId, name: details.name, phoneE164: null, email: details.email ?? null }),
+      );
     }
-    const values = { companyId, name: details.name, phoneE164: details.phone, ...(details.email ? { email: details.email } : {}) };
-    await this.customers.upsert(values, { conflictPaths: ['companyId', 'phoneE164'], skipUpdateIfNoValuesChanged: true });
+    const values = {
+      companyId,
+      name: details.name,
+      phoneE164: details.phone,
+      ...(details.email ? { email: details.email } : {}),
+    };
+    await this.customers.upsert(values, {
+      conflictPaths: ['companyId', 'phoneE164'],
+      skipUpdateIfNoValuesChanged: true,
+    });
     return this.customers.findOneByOrFail({ companyId, phoneE164: details.phone });
   }
 }

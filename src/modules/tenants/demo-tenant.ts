@@ -24,8 +24,20 @@ export const DEMO_TENANT = {
       ],
       phoneNumbers: [{ e164: '+493000000000', branch: 'Mitte', label: 'Demo line' }],
       services: [
-        { name: 'Haarschnitt', synonyms: ['Schnitt', 'haircut'], calcomEventTypeId: 1001, durationMinutes: 30, branch: 'Mitte' },
-        { name: 'Färben', synonyms: ['Farbe', 'colouring', 'coloring'], calcomEventTypeId: 1002, durationMinutes: 90, branch: 'Mitte' },
+        {
+          name: 'Haarschnitt',
+          synonyms: ['Schnitt', 'haircut'],
+          calcomEventTypeId: 1001,
+          durationMinutes: 30,
+          branch: 'Mitte',
+        },
+        {
+          name: 'Färben',
+          synonyms: ['Farbe', 'colouring', 'coloring'],
+          calcomEventTypeId: 1002,
+          durationMinutes: 90,
+          branch: 'Mitte',
+        },
       ],
     },
   ],

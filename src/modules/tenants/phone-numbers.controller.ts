@@ -26,7 +26,11 @@ export class PhoneNumbersController {
   }
 
   @Patch(':id')
-  update(@Param('companyId', ParseUUIDPipe) companyId: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePhoneNumberDto) {
+  update(
+    @Param('companyId', ParseUUIDPipe) companyId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdatePhoneNumberDto,
+  ) {
     return this.tenants.updatePhoneNumber(companyId, id, dto);
   }
 

@@ -26,7 +26,11 @@ export class ServicesController {
   }
 
   @Patch(':id')
-  update(@Param('companyId', ParseUUIDPipe) companyId: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateServiceDto) {
+  update(
+    @Param('companyId', ParseUUIDPipe) companyId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateServiceDto,
+  ) {
     return this.tenants.updateService(companyId, id, dto);
   }
 

@@ -56,7 +56,10 @@ export class TenantResolverService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One query. Null when no company owns the number or agent. Inside a transaction, pass its manager. */
-  async resolve(parties: CallParties, manager: EntityManager = this.dataSource.manager): Promise<ResolvedTenant | null> {
+  async resolve(
+    parties: CallParties,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ResolvedTenant | null> {
     const { businessNumber, callerNumber } = splitParties(parties);
     const rows: Array<Record<string, string | null>> = await manager.query(
       `WITH ${TENANT_CTE}

@@ -41,16 +41,28 @@ export class TenantResourcesService {
 
   async createBranch(companyId: string, dto: CreateBranchDto): Promise<Branch> {
     await this.companies.assertExists(companyId);
-    return this.branches.create(companyId, { name: dto.name, address: dto.address ?? null, openingHours: dto.openingHours ?? {} });
+    return this.branches.create(companyId, {
+      name: dto.name,
+      address: dto.address ?? null,
+      openingHours: dto.openingHours ?? {},
+    });
   }
 
   updateBranch(companyId: string, id: string, dto: UpdateBranchDto): Promise<Branch> {
-    return this.branches.update(companyId, id, { name: dto.name, address: dto.address, openingHours: dto.openingHours });
+    return this.branches.update(companyId, id, {
+      name: dto.name,
+      address: dto.address,
+      openingHours: dto.openingHours,
+    });
   }
 
   async createPhoneNumber(companyId: string, dto: CreatePhoneNumberDto): Promise<PhoneNumber> {
     await this.companies.assertExists(companyId);
-    return this.phoneNumbers.create(companyId, { e164: dto.e164, branchId: dto.branchId ?? null, label: dto.label ?? null });
+    return this.phoneNumbers.create(companyId, {
+      e164: dto.e164,
+      branchId: dto.branchId ?? null,
+      label: dto.label ?? null,
+    });
   }
 
   updatePhoneNumber(companyId: string, id: string, dto: UpdatePhoneNumberDto): Promise<PhoneNumber> {

@@ -49,9 +49,15 @@ export class TenantsImportService {
 
     const branchIds = new Map<string, string>();
     for (const branch of dto.branches ?? []) {
-      const row = (await manager.findOneBy(Branch, { companyId: company.id, name: branch.name })) ?? manager.create(Branch);
+      const row =
+        (await manager.findOneBy(Branch, { companyId: company.id, name: branch.name })) ?? manager.create(Branch);
       const saved = await manager.save(
-        manager.merge(Branch, row, { companyId: company.id, name: branch.name, address: branch.address ?? null, openingHours: branch.openingHours ?? {} }),
+        manager.merge(Branch, row, {
+          companyId: company.id,
+          name: branch.name,
+          address: branch.address ?? null,
+          openingHours: branch.openingHours ?? {},
+        }),
       );
       branchIds.set(branch.name, saved.id);
       summary.branches++;
@@ -83,11 +89,14 @@ export class TenantsImportService {
       const serviceBranchId = await branchId(service.branch);
       const row = await manager
         .createQueryBuilder(Service, 's')
-        .where('s.company_id = :companyId AND s.branch_id IS NOT DISTINCT FROM :branchId AND lower(s.name) = lower(:name)', {
-          companyId: company.id,
-          branchId: serviceBranchId,
-          name: service.name,
-        })
+        .where(
+          's.company_id = :companyId AND s.branch_id IS NOT DISTINCT FROM :branchId AND lower(s.name) = lower(:name)',
+          {
+            companyId: company.id,
+            branchId: serviceBranchId,
+            name: service.name,
+          },
+        )
         .getOne();
       await manager.save(
         manager.merge(Service, row ?? manager.create(Service), {

@@ -22,7 +22,9 @@ import type { DateOrder, Locale } from './company.entity';
 
 export class CreateCompanyDto {
   @ApiProperty({ example: 'salon-mitte', description: 'Stable key, lowercase letters, digits and dashes' })
-  @Matches(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { message: 'slug must be lowercase letters, digits and dashes (1-64)' })
+  @Matches(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, {
+    message: 'slug must be lowercase letters, digits and dashes (1-64)',
+  })
   slug: string;
 
   @ApiProperty({ example: 'Salon Mitte' })

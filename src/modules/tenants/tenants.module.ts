@@ -19,7 +19,22 @@ import { TenantResolverService } from './tenant-resolver.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Company, Branch, PhoneNumber, Service, Customer])],
   controllers: [CompaniesController, BranchesController, PhoneNumbersController, ServicesController],
-  providers: [CompaniesService, TenantResourcesService, TenantsImportService, CatalogService, CustomersService, TenantResolverService],
-  exports: [CompaniesService, TenantResourcesService, TenantsImportService, CatalogService, CustomersService, TenantResolverService, TypeOrmModule],
+  providers: [
+    CompaniesService,
+    TenantResourcesService,
+    TenantsImportService,
+    CatalogService,
+    CustomersService,
+    TenantResolverService,
+  ],
+  exports: [
+    CompaniesService,
+    TenantResourcesService,
+    TenantsImportService,
+    CatalogService,
+    CustomersService,
+    TenantResolverService,
+    TypeOrmModule,
+  ],
 })
 export class TenantsModule {}

@@ -8,7 +8,9 @@ import { createTestApp, TestApp } from '../../support/test-app';
 
 /** The only routes that may answer without credentials: health, metrics and the API docs. Anything new needs a guard. */
 const PUBLIC = ['GET /health/live', 'GET /health/ready', 'GET /metrics'];
-const isPublic = (route: Route) => PUBLIC.includes(`${route.method} ${route.path}`) || (route.method === 'GET' && /^\/docs(\/|-yaml$|$)/.test(route.path));
+const isPublic = (route: Route) =>
+  PUBLIC.includes(`${route.method} ${route.path}`) ||
+  (route.method === 'GET' && /^\/docs(\/|-yaml$|$)/.test(route.path));
 
 const isRetell = (route: Route) => /^\/api\/(retell\/|webhooks\/retell($|\/inbound$))/.test(route.path);
 
@@ -17,13 +19,18 @@ describe('Security: authentication on every route', () => {
   let functionToken: string;
   let routes: Route[];
   let cases = 0;
-  const send = (route: Route) => request(t.server)[route.method.toLowerCase() as 'get'](concretePath(route.path)).set('content-type', 'application/json');
+  const send = (route: Route) =>
+    request(t.server)
+      [route.method.toLowerCase() as 'get'](concretePath(route.path))
+      .set('content-type', 'application/json');
 
   beforeAll(async () => {
     t = await createTestApp({ env: retellEnv });
     await t.app.get(TenantsImportService).importDocument({ companies: [tenantDocument('a', '+493012345678')] });
     const company = await t.dataSource.getRepository(Company).findOneByOrFail({ slug: 'a' });
-    functionToken = (await t.app.get(ApiTokensService).create({ kind: 'function', name: 'agent', companyId: company.id })).token;
+    functionToken = (
+      await t.app.get(ApiTokensService).create({ kind: 'function', name: 'agent', companyId: company.id })
+    ).token;
     routes = listRoutes(t);
   });
   afterAll(async () => {
@@ -33,7 +40,14 @@ describe('Security: authentication on every route', () => {
 
   it('finds the whole application in the router', () => {
     expect(routes.filter((r) => !isPublic(r)).length).toBeGreaterThanOrEqual(40);
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining([...PUBLIC, 'POST /api/retell/book-appointment', 'GET /api/webhooks/retell/diagnostic', 'DELETE /api/admin/customers/by-phone/:e164']));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining([
+        ...PUBLIC,
+        'POST /api/retell/book-appointment',
+        'GET /api/webhooks/retell/diagnostic',
+        'DELETE /api/admin/customers/by-phone/:e164',
+      ]),
+    );
   });
 
   it('lets only health, metrics and docs answer without credentials', async () => {
@@ -44,7 +58,12 @@ describe('Security: authentication on every route', () => {
       if (res.status !== 401) open.push(`${route.method} ${route.path}`);
       else expect(res.body).toMatchObject({ statusCode: 401, message: 'Invalid or missing credentials' });
     }
-    expect(open.sort()).toEqual(routes.filter(isPublic).map((r) => `${r.method} ${r.path}`).sort());
+    expect(open.sort()).toEqual(
+      routes
+        .filter(isPublic)
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    );
     expect(open).toEqual(expect.arrayContaining(PUBLIC));
   });
 
@@ -61,7 +80,10 @@ describe('Security: authentication on every route', () => {
       for (const credential of wrong) {
         cases += 1;
         const res = await credential(send(route)).send('{}');
-        expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+        expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
+          route: `${route.method} ${route.path}`,
+          status: 401,
+        });
       }
     }
   });
@@ -74,7 +96,11 @@ describe('Security: authentication on every route', () => {
         cases += 2;
         const inQuery = await request(t.server)[route.method.toLowerCase() as 'get'](`${path}?${name}=${token}`).send();
         const inBody = await send(route).send(JSON.stringify({ [name]: token }));
-        expect([`${route.method} ${route.path}`, inQuery.status, inBody.status]).toEqual([`${route.method} ${route.path}`, 401, 401]);
+        expect([`${route.method} ${route.path}`, inQuery.status, inBody.status]).toEqual([
+          `${route.method} ${route.path}`,
+          401,
+          401,
+        ]);
       }
     }
   });

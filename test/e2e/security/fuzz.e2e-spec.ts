@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { signRetellBody } from '../../../src/modules/retell/retell-signature';
 import { Company } from '../../../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../../../src/modules/tenants/tenants-import.service';
-import { BOOKING_NUMBER, bookingTenant, calcomEnv, generousLimits, startCalcomFake } from '../../support/calcom';
+import { bookingTenant, calcomEnv, generousLimits, startCalcomFake } from '../../support/calcom';
 import { RETELL_KEY, retellEnv } from '../../support/retell';
 import { createTestApp, TestApp } from '../../support/test-app';
 import type { CalcomFake } from '../../../src/calcom-fake/calcom-fake';

@@ -35,14 +35,38 @@ describe('Security: logs of a full call flow hold no personal data or secrets', 
     const raw = JSON.stringify(body);
     const signature = signRetellBody(raw, RETELL_KEY, Date.now());
     secrets.push(signature.split(',d=')[1]);
-    return fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-retell-signature': signature }, body: raw });
+    return fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-retell-signature': signature },
+      body: raw,
+    });
   };
-  const call = { call_id: 'call_log_1', agent_id: 'agent_demo', direction: 'inbound', from_number: CALLER, to_number: DEMO_NUMBER };
+  const call = {
+    call_id: 'call_log_1',
+    agent_id: 'agent_demo',
+    direction: 'inbound',
+    from_number: CALLER,
+    to_number: DEMO_NUMBER,
+  };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vbg-logs-'));
-    const env = { PATH: process.env.PATH, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'trace', RETELL_API_KEYS: RETELL_KEY, CALCOM_FAKE: 'true' };
-    const token = (kind: string, extra: string[] = []) => spawnSync(process.execPath, [CLI, 'token:create', '--kind', kind, '--name', 'log test', ...extra], { env, encoding: 'utf8' }).stdout.trim().split('\n').at(-1)!;
+    const env = {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'trace',
+      RETELL_API_KEYS: RETELL_KEY,
+      CALCOM_FAKE: 'true',
+    };
+    const token = (kind: string, extra: string[] = []) =>
+      spawnSync(process.execPath, [CLI, 'token:create', '--kind', kind, '--name', 'log test', ...extra], {
+        env,
+        encoding: 'utf8',
+      })
+        .stdout.trim()
+        .split('\n')
+        .at(-1)!;
     const admin = token('admin');
     secrets.push(admin, RETELL_KEY, 'cal_demo_key');
     const port = await freePort();
@@ -50,27 +74,102 @@ describe('Security: logs of a full call flow hold no personal data or secrets', 
     child = spawn(process.execPath, [MAIN], { env: { ...env, PORT: String(port) } });
     child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    for (let i = 0; i < 150 && (await fetch(`${base}/health/ready`).then((r) => r.status, () => 0)) !== 200; i += 1) await new Promise((r) => setTimeout(r, 100));
-    const company = ((await (await fetch(`${base}/api/admin/companies`, { headers: { authorization: `Bearer ${admin}` } })).json()) as Array<{ id: string }>)[0];
-    const created = (await (await fetch(`${base}/api/admin/tokens`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'function', name: 'agent', companyId: company.id }) })).json()) as { token: string };
+    for (
+      let i = 0;
+      i < 150 &&
+      (await fetch(`${base}/health/ready`).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200;
+      i += 1
+    )
+      await new Promise((r) => setTimeout(r, 100));
+    const company = (
+      (await (
+        await fetch(`${base}/api/admin/companies`, { headers: { authorization: `Bearer ${admin}` } })
+      ).json()) as Array<{ id: string }>
+    )[0];
+    const created = (await (
+      await fetch(`${base}/api/admin/tokens`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'function', name: 'agent', companyId: company.id }),
+      })
+    ).json()) as { token: string };
     secrets.push(created.token);
 
-    const day = DateTime.now().setZone('Europe/Berlin').plus({ days: 1 }).set({ weekday: 2 }).plus({ weeks: 1 }).toISODate()!;
-    await signed('/api/webhooks/retell/inbound', { event: 'call_inbound', call_inbound: { agent_id: 'agent_demo', from_number: CALLER, to_number: DEMO_NUMBER } });
+    const day = DateTime.now()
+      .setZone('Europe/Berlin')
+      .plus({ days: 1 })
+      .set({ weekday: 2 })
+      .plus({ weeks: 1 })
+      .toISODate()!;
+    await signed('/api/webhooks/retell/inbound', {
+      event: 'call_inbound',
+      call_inbound: { agent_id: 'agent_demo', from_number: CALLER, to_number: DEMO_NUMBER },
+    });
     await signed('/api/webhooks/retell', { event: 'call_started', call: { ...call, call_status: 'ongoing' } });
-    await fetch(`${base}/api/retell/collect-customer-info`, { method: 'POST', headers: { authorization: `Bearer ${created.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ call, args: { name: NAME, email: EMAIL } }) });
-    await signed('/api/retell/check-availability', { name: 'check_availability', call, args: { service: 'Haarschnitt', date: day, time: '10:00' } });
-    const booked = await (await signed('/api/retell/book-appointment', { name: 'book_appointment', call, args: { service: 'Haarschnitt', date: day, time: '10:00', name: NAME, email: EMAIL, phone: CALLER } })).json();
+    await fetch(`${base}/api/retell/collect-customer-info`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ call, args: { name: NAME, email: EMAIL } }),
+    });
+    await signed('/api/retell/check-availability', {
+      name: 'check_availability',
+      call,
+      args: { service: 'Haarschnitt', date: day, time: '10:00' },
+    });
+    const booked = await (
+      await signed('/api/retell/book-appointment', {
+        name: 'book_appointment',
+        call,
+        args: { service: 'Haarschnitt', date: day, time: '10:00', name: NAME, email: EMAIL, phone: CALLER },
+      })
+    ).json();
     expect(booked).toMatchObject({ success: true });
     await signed('/api/retell/query-customer-appointments', { name: 'query', call, args: {} });
-    await signed('/api/retell/cancel-appointment', { name: 'cancel', call, args: { date: day, reason: `${NAME} ist krank` } });
-    await signed('/api/webhooks/retell', { event: 'call_ended', call: { ...call, call_status: 'ended', transcript: TRANSCRIPT, start_timestamp: Date.now() - 60_000, end_timestamp: Date.now(), duration_ms: 60_000 } });
-    await signed('/api/webhooks/retell', { event: 'call_analyzed', call: { ...call, call_status: 'ended', transcript: TRANSCRIPT, call_analysis: { call_summary: `${NAME} booked and cancelled` } } });
+    await signed('/api/retell/cancel-appointment', {
+      name: 'cancel',
+      call,
+      args: { date: day, reason: `${NAME} ist krank` },
+    });
+    await signed('/api/webhooks/retell', {
+      event: 'call_ended',
+      call: {
+        ...call,
+        call_status: 'ended',
+        transcript: TRANSCRIPT,
+        start_timestamp: Date.now() - 60_000,
+        end_timestamp: Date.now(),
+        duration_ms: 60_000,
+      },
+    });
+    await signed('/api/webhooks/retell', {
+      event: 'call_analyzed',
+      call: {
+        ...call,
+        call_status: 'ended',
+        transcript: TRANSCRIPT,
+        call_analysis: { call_summary: `${NAME} booked and cancelled` },
+      },
+    });
     // Failures log too: a forged signature over the caller's details, and admin lookups with the number in the URL.
-    await fetch(`${base}/api/retell/book-appointment`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-retell-signature': `v=${Date.now()},d=${'0'.repeat(64)}` }, body: JSON.stringify({ call, args: { name: NAME, email: EMAIL } }) });
-    await fetch(`${base}/api/admin/customers?phone=${encodeURIComponent(CALLER)}`, { headers: { authorization: `Bearer ${admin}` } });
-    await fetch(`${base}/api/admin/customers/by-phone/${encodeURIComponent(CALLER)}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin}` } });
-    await fetch(`${base}/api/admin/customers/by-phone/${CALLER}`, { method: 'DELETE', headers: { authorization: 'Bearer wrong' } });
+    await fetch(`${base}/api/retell/book-appointment`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-retell-signature': `v=${Date.now()},d=${'0'.repeat(64)}` },
+      body: JSON.stringify({ call, args: { name: NAME, email: EMAIL } }),
+    });
+    await fetch(`${base}/api/admin/customers?phone=${encodeURIComponent(CALLER)}`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    await fetch(`${base}/api/admin/customers/by-phone/${encodeURIComponent(CALLER)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    await fetch(`${base}/api/admin/customers/by-phone/${CALLER}`, {
+      method: 'DELETE',
+      headers: { authorization: 'Bearer wrong' },
+    });
     // A token put where it does not belong is refused, and logged masked.
     expect((await fetch(`${base}/api/admin/tokens?access_token=${admin}`)).status).toBe(401);
     expect((await fetch(`${base}/api/admin/tokens?limit=1&token=${admin}`)).status).toBe(401);

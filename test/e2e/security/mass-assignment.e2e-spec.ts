@@ -9,7 +9,14 @@ import { Customer } from '../../../src/modules/tenants/customer.entity';
 import { PhoneNumber } from '../../../src/modules/tenants/phone-number.entity';
 import { Service } from '../../../src/modules/tenants/service.entity';
 import { TenantsImportService } from '../../../src/modules/tenants/tenants-import.service';
-import { BOOKING_NUMBER, bookingTenant, calcomEnv, dayFromNow, generousLimits, startCalcomFake } from '../../support/calcom';
+import {
+  BOOKING_NUMBER,
+  bookingTenant,
+  calcomEnv,
+  dayFromNow,
+  generousLimits,
+  startCalcomFake,
+} from '../../support/calcom';
 import { callObject, retellEnv, signedPost } from '../../support/retell';
 import { createTestApp, TestApp } from '../../support/test-app';
 
@@ -39,7 +46,13 @@ const VALID_ARGS: Record<string, object> = {
   'check-availability': { service: 'Haarschnitt', date: dayFromNow(2), time: '10:00' },
   'get-alternatives': { service: 'Haarschnitt', date: dayFromNow(2), time: '10:00' },
   'collect-customer-info': { name: 'Anna' },
-  'collect-appointment-data': { service: 'Haarschnitt', date: dayFromNow(2), time: '11:00', name: 'Anna', confirm: false },
+  'collect-appointment-data': {
+    service: 'Haarschnitt',
+    date: dayFromNow(2),
+    time: '11:00',
+    name: 'Anna',
+    confirm: false,
+  },
   'book-appointment': { service: 'Haarschnitt', date: dayFromNow(2), time: '12:00', name: 'Anna' },
   'cancel-appointment': { date: dayFromNow(2) },
   'reschedule-appointment': { date: dayFromNow(2), new_date: dayFromNow(3), new_time: '10:00' },
@@ -53,9 +66,22 @@ describe('Security: mass assignment', () => {
   let b: Company;
   let cases = 0;
   const snapshot = async () => ({
-    companies: await t.dataSource.getRepository(Company).find({ select: { id: true, slug: true, name: true, timezone: true, locale: true, calcomApiKey: true, retellAgentIds: true }, order: { slug: 'ASC' } }),
+    companies: await t.dataSource.getRepository(Company).find({
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        timezone: true,
+        locale: true,
+        calcomApiKey: true,
+        retellAgentIds: true,
+      },
+      order: { slug: 'ASC' },
+    }),
     // Without lastUsedAt, which every authenticated request moves on.
-    tokens: (await t.dataSource.getRepository(ApiToken).find({ order: { createdAt: 'ASC' } })).map(({ lastUsedAt: _used, ...token }) => token),
+    tokens: (await t.dataSource.getRepository(ApiToken).find({ order: { createdAt: 'ASC' } })).map(
+      ({ lastUsedAt: _used, ...token }) => token,
+    ),
     branches: await t.dataSource.getRepository(Branch).find({ order: { name: 'ASC' } }),
     phoneNumbers: await t.dataSource.getRepository(PhoneNumber).find({ order: { e164: 'ASC' } }),
     services: await t.dataSource.getRepository(Service).find({ order: { name: 'ASC', companyId: 'ASC' } }),
@@ -69,7 +95,9 @@ describe('Security: mass assignment', () => {
   beforeAll(async () => {
     fake = await startCalcomFake();
     t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits } });
-    await t.app.get(TenantsImportService).importDocument({ companies: [bookingTenant('a'), bookingTenant('b', B_NUMBER)] });
+    await t.app
+      .get(TenantsImportService)
+      .importDocument({ companies: [bookingTenant('a'), bookingTenant('b', B_NUMBER)] });
     a = await t.dataSource.getRepository(Company).findOneByOrFail({ slug: 'a' });
     b = await t.dataSource.getRepository(Company).findOneByOrFail({ slug: 'b' });
   });
@@ -82,12 +110,24 @@ describe('Security: mass assignment', () => {
   it.each(Object.keys(VALID_ARGS))('ignores protected fields sent to %s in args, call and body', async (name) => {
     const before = await snapshot();
     const injected = forged(b.id);
-    const body = { ...injected, name, call: callObject({ ...injected, call_id: `ma_${name}`, to_number: BOOKING_NUMBER }), args: { ...VALID_ARGS[name], ...injected } };
+    const body = {
+      ...injected,
+      name,
+      call: callObject({ ...injected, call_id: `ma_${name}`, to_number: BOOKING_NUMBER }),
+      args: { ...VALID_ARGS[name], ...injected },
+    };
     cases += 1;
     const res = await signedPost(t, `/api/retell/${name}`, body).expect(200);
     expect(res.body.message).not.toMatch(/forged/);
     const call = await t.dataSource.getRepository(Call).findOneByOrFail({ retellCallId: `ma_${name}` });
-    expect(call).toMatchObject({ companyId: a.id, transcript: null, analysis: null, costCents: null, costBreakdown: null, lastEventRank: 0 });
+    expect(call).toMatchObject({
+      companyId: a.id,
+      transcript: null,
+      analysis: null,
+      costCents: null,
+      costBreakdown: null,
+      lastEventRank: 0,
+    });
     expect(call.id).not.toBe(FORGED_ID);
     expect(await snapshot()).toEqual(before);
     expect(await ofB()).toEqual({ calls: 0, customers: 0, appointments: 0 });
@@ -97,10 +137,24 @@ describe('Security: mass assignment', () => {
     const injected = forged(b.id);
     const { transcript: _legitimateInCall, ...callInjected } = injected;
     cases += 2;
-    await signedPost(t, '/api/webhooks/retell', { ...injected, event: 'call_started', call: callObject({ ...callInjected, call_id: 'ma_hook', to_number: BOOKING_NUMBER }) }).expect(204);
-    await signedPost(t, '/api/webhooks/retell/inbound', { ...injected, event: 'call_inbound', call_inbound: { ...injected, from_number: '+4915112345678', to_number: BOOKING_NUMBER, agent_id: 'x' } }).expect(200);
+    await signedPost(t, '/api/webhooks/retell', {
+      ...injected,
+      event: 'call_started',
+      call: callObject({ ...callInjected, call_id: 'ma_hook', to_number: BOOKING_NUMBER }),
+    }).expect(204);
+    await signedPost(t, '/api/webhooks/retell/inbound', {
+      ...injected,
+      event: 'call_inbound',
+      call_inbound: { ...injected, from_number: '+4915112345678', to_number: BOOKING_NUMBER, agent_id: 'x' },
+    }).expect(200);
     const call = await t.dataSource.getRepository(Call).findOneByOrFail({ retellCallId: 'ma_hook' });
-    expect(call).toMatchObject({ companyId: a.id, costCents: null, costBreakdown: null, analysis: null, transcript: null });
+    expect(call).toMatchObject({
+      companyId: a.id,
+      costCents: null,
+      costBreakdown: null,
+      analysis: null,
+      transcript: null,
+    });
     expect(call.id).not.toBe(FORGED_ID);
     expect(await ofB()).toEqual({ calls: 0, customers: 0, appointments: 0 });
   });
@@ -118,13 +172,20 @@ describe('Security: mass assignment', () => {
       ['patch', `/api/admin/companies/${a.id}/branches/${branch.id}`, { name: 'Neu', ...injected }],
       ['post', `/api/admin/companies/${a.id}/phone-numbers`, { e164: '+493011111111', ...injected }],
       ['patch', `/api/admin/companies/${a.id}/phone-numbers/${phone.id}`, { label: 'x', ...injected }],
-      ['post', `/api/admin/companies/${a.id}/services`, { name: 'Neu', calcomEventTypeId: 5, durationMinutes: 30, ...injected }],
+      [
+        'post',
+        `/api/admin/companies/${a.id}/services`,
+        { name: 'Neu', calcomEventTypeId: 5, durationMinutes: 30, ...injected },
+      ],
       ['patch', `/api/admin/companies/${a.id}/services/${service.id}`, { name: 'Neu', ...injected }],
       ['post', '/api/admin/tokens', { name: 'sneaky', ...injected }],
     ];
     for (const [method, path, body] of attempts) {
       cases += 1;
-      const res = await request(t.server)[method as 'post'](path).set('authorization', `Bearer ${t.adminToken}`).send(body);
+      const res = await request(t.server)
+        [method as 'post'](path)
+        .set('authorization', `Bearer ${t.adminToken}`)
+        .send(body);
       expect({ path, status: res.status }).toEqual({ path, status: 400 });
       expect(res.body.message).toMatch(/should not exist/);
     }

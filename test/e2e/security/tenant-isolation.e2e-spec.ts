@@ -14,7 +14,18 @@ import { createTestApp, TestApp } from '../../support/test-app';
 const A_NUMBER = '+493011100000';
 const B_NUMBER = '+493022200000';
 const CALLER = '+4915112345678';
-const FUNCTIONS = ['list-services', 'get-branches', 'check-availability', 'get-alternatives', 'collect-customer-info', 'collect-appointment-data', 'book-appointment', 'cancel-appointment', 'reschedule-appointment', 'query-customer-appointments'];
+const FUNCTIONS = [
+  'list-services',
+  'get-branches',
+  'check-availability',
+  'get-alternatives',
+  'collect-customer-info',
+  'collect-appointment-data',
+  'book-appointment',
+  'cancel-appointment',
+  'reschedule-appointment',
+  'query-customer-appointments',
+];
 
 describe('Security: tenant isolation', () => {
   let t: TestApp;
@@ -48,14 +59,23 @@ describe('Security: tenant isolation', () => {
     await fake.start();
     t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits } });
     await t.app.get(TenantsImportService).importDocument({
-      companies: [{ ...bookingTenant('a', A_NUMBER), calcomApiKey: 'cal_fixture_key_a' }, { ...bookingTenant('b', B_NUMBER), calcomApiKey: 'cal_fixture_key_b' }],
+      companies: [
+        { ...bookingTenant('a', A_NUMBER), calcomApiKey: 'cal_fixture_key_a' },
+        { ...bookingTenant('b', B_NUMBER), calcomApiKey: 'cal_fixture_key_b' },
+      ],
     });
     a = await t.dataSource.getRepository(Company).findOneByOrFail({ slug: 'a' });
     b = await t.dataSource.getRepository(Company).findOneByOrFail({ slug: 'b' });
     tokenA = (await t.app.get(ApiTokensService).create({ kind: 'function', name: 'agent a', companyId: a.id })).token;
     // The same person is a customer of B, with an appointment there.
-    const booked = await signedPost(t, '/api/retell/book-appointment', { name: 'book_appointment', call: callObject({ call_id: 'b_call', to_number: B_NUMBER }), args: { service: 'Haarschnitt', date: day, time: '15:00', name: 'Anna' } }).expect(200);
-    bAppointment = await t.dataSource.getRepository(Appointment).findOneByOrFail({ id: booked.body.data.appointment_id });
+    const booked = await signedPost(t, '/api/retell/book-appointment', {
+      name: 'book_appointment',
+      call: callObject({ call_id: 'b_call', to_number: B_NUMBER }),
+      args: { service: 'Haarschnitt', date: day, time: '15:00', name: 'Anna' },
+    }).expect(200);
+    bAppointment = await t.dataSource
+      .getRepository(Appointment)
+      .findOneByOrFail({ id: booked.body.data.appointment_id });
     fake.requests.length = 0;
   });
   afterAll(async () => {
@@ -64,33 +84,57 @@ describe('Security: tenant isolation', () => {
     process.stdout.write(`tenant-isolation: ${cases} requests\n`);
   });
 
-  it.each(FUNCTIONS)("refuses A's function token on a call to B's number: %s is a 403 and touches nothing of B", async (name) => {
-    const before = await bState();
-    cases += 1;
-    await request(t.server)
-      .post(`/api/retell/${name}`)
-      .set('authorization', `Bearer ${tokenA}`)
-      .send({ name, call: callObject({ call_id: `steal_${name}`, to_number: B_NUMBER }), args: args(name, bAppointment.id) })
-      .expect(403);
-    expect(await bState()).toEqual(before);
-    expect(await t.dataSource.getRepository(Call).countBy({ retellCallId: `steal_${name}` })).toBe(0);
-    expect(fake.requests).toHaveLength(0);
-  });
+  it.each(FUNCTIONS)(
+    "refuses A's function token on a call to B's number: %s is a 403 and touches nothing of B",
+    async (name) => {
+      const before = await bState();
+      cases += 1;
+      await request(t.server)
+        .post(`/api/retell/${name}`)
+        .set('authorization', `Bearer ${tokenA}`)
+        .send({
+          name,
+          call: callObject({ call_id: `steal_${name}`, to_number: B_NUMBER }),
+          args: args(name, bAppointment.id),
+        })
+        .expect(403);
+      expect(await bState()).toEqual(before);
+      expect(await t.dataSource.getRepository(Call).countBy({ retellCallId: `steal_${name}` })).toBe(0);
+      expect(fake.requests).toHaveLength(0);
+    },
+  );
 
-  it.each(FUNCTIONS)("keeps B's appointments out of reach from A's number, even with B's appointment id: %s", async (name) => {
-    const before = await bState();
-    cases += 2;
-    const viaSignature = await signedPost(t, `/api/retell/${name}`, { name, call: callObject({ call_id: `cross_${name}`, to_number: A_NUMBER }), args: args(name, bAppointment.id) }).expect(200);
-    const viaToken = await request(t.server).post(`/api/retell/${name}`).set('authorization', `Bearer ${tokenA}`).send({ call_id: `cross_token_${name}`, ...args(name, bAppointment.id) }).expect(200);
-    for (const res of [viaSignature, viaToken]) expect(JSON.stringify(res.body)).not.toContain(bAppointment.id);
-    expect(await bState()).toEqual(before);
-    for (const sent of fake.requests) expect(sent.headers.authorization).toBe('Bearer cal_fixture_key_a');
-    expect(fake.requests.filter((r) => r.path.includes(bAppointment.calcomBookingUid!))).toHaveLength(0);
-  });
+  it.each(FUNCTIONS)(
+    "keeps B's appointments out of reach from A's number, even with B's appointment id: %s",
+    async (name) => {
+      const before = await bState();
+      cases += 2;
+      const viaSignature = await signedPost(t, `/api/retell/${name}`, {
+        name,
+        call: callObject({ call_id: `cross_${name}`, to_number: A_NUMBER }),
+        args: args(name, bAppointment.id),
+      }).expect(200);
+      const viaToken = await request(t.server)
+        .post(`/api/retell/${name}`)
+        .set('authorization', `Bearer ${tokenA}`)
+        .send({ call_id: `cross_token_${name}`, ...args(name, bAppointment.id) })
+        .expect(200);
+      for (const res of [viaSignature, viaToken]) expect(JSON.stringify(res.body)).not.toContain(bAppointment.id);
+      expect(await bState()).toEqual(before);
+      for (const sent of fake.requests) expect(sent.headers.authorization).toBe('Bearer cal_fixture_key_a');
+      expect(fake.requests.filter((r) => r.path.includes(bAppointment.calcomBookingUid!))).toHaveLength(0);
+    },
+  );
 
   it("lists none of B's appointments to the same caller phoning A", async () => {
     cases += 1;
-    const res = await signedPost(t, '/api/retell/query-customer-appointments', { name: 'query', call: callObject({ call_id: 'list_a', to_number: A_NUMBER, from_number: CALLER }), args: {} }).expect(200);
-    expect(res.body.data.appointments.map((x: { appointment_id: string }) => x.appointment_id)).not.toContain(bAppointment.id);
+    const res = await signedPost(t, '/api/retell/query-customer-appointments', {
+      name: 'query',
+      call: callObject({ call_id: 'list_a', to_number: A_NUMBER, from_number: CALLER }),
+      args: {},
+    }).expect(200);
+    expect(res.body.data.appointments.map((x: { appointment_id: string }) => x.appointment_id)).not.toContain(
+      bAppointment.id,
+    );
   });
 });
