@@ -12,6 +12,13 @@ export const normalise = (value: string) =>
     .toLowerCase()
     .trim();
 
+/**
+ * Names in the order a person reads them ("Färben" before "Festtermin"), the same whatever collation the database
+ * was created with: embedded PGlite sorts bytes, a Postgres cluster usually its locale.
+ */
+const NAME_ORDER = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+const byName = <T extends { name: string }>(rows: T[]): T[] => rows.sort((a, b) => NAME_ORDER.compare(a.name, b.name));
+
 /** What a company offers and where: read-only views for the agent. */
 @Injectable()
 export class CatalogService {
@@ -20,8 +27,8 @@ export class CatalogService {
     @InjectRepository(Branch) private readonly branches: Repository<Branch>,
   ) {}
 
-  listBranches(companyId: string): Promise<Branch[]> {
-    return this.branches.find({ where: { companyId }, order: { name: 'ASC' } });
+  async listBranches(companyId: string): Promise<Branch[]> {
+    return byName(await this.branches.find({ where: { companyId } }));
   }
 
   /** Active services, with their branch, optionally only those a named branch offers (company-wide ones included). */
@@ -35,7 +42,7 @@ export class CatalogService {
     branchName?: string,
   ): Promise<{ services: Array<Service & { branchName: string | null }>; branches: Branch[] }> {
     const [services, branches] = await Promise.all([
-      this.services.find({ where: { companyId, active: true }, order: { name: 'ASC' } }),
+      this.services.find({ where: { companyId, active: true } }).then(byName),
       this.listBranches(companyId),
     ]);
     const names = new Map(branches.map((branch) => [branch.id, branch.name]));
