@@ -1,5 +1,6 @@
 import { Appointment } from '../../src/modules/appointments/appointment.entity';
-import { berlin, callFunction, dayFromNow, useBookingSuite } from '../support/calcom';
+import { berlin, callFunction, dayFromNow } from '../support/calcom';
+import { useBookingSuite } from '../support/booking-suite.testing';
 
 describe('Cal.com as it really answers', () => {
   const suite = useBookingSuite();

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
-import { berlin, bookingTenant, callFunction, dayFromNow, useBookingSuite, ZONE } from '../support/calcom';
+import { berlin, bookingTenant, callFunction, dayFromNow, ZONE } from '../support/calcom';
+import { useBookingSuite } from '../support/booking-suite.testing';
 
 const SEVEN_TO_NINE = Object.fromEntries(
   ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['07:00', '21:00']]]),

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
 import { CalcomFake } from '../../src/calcom-fake/calcom-fake';
 import type { FakeEventType } from '../../src/calcom-fake/calcom-fake.schedule';
-import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
-import { callObject, retellEnv, signedPost } from './retell';
-import { createTestApp, TestApp } from './test-app';
+import { callObject, signedPost } from './retell';
+import type { TestApp } from './test-app';
 
 export const ZONE = 'Europe/Berlin';
 const EVERY_DAY = Object.fromEntries(
@@ -144,37 +143,4 @@ export const berlin = (day: string, time: string) => DateTime.fromISO(`${day}T${
 /** Calls a Retell function the way Retell does, signed, on the booking tenant's number. */
 export function callFunction(t: TestApp, name: string, args: object, call: Record<string, unknown> = {}) {
   return signedPost(t, `/api/retell/${name}`, { name, call: callObject({ to_number: BOOKING_NUMBER, ...call }), args });
-}
-
-export interface BookingSuite {
-  t: TestApp;
-  fake: CalcomFake;
-}
-
-/**
- * The usual life of a booking suite: one Cal.com fake and one app per file, the booking tenant imported before each
- * test, and both emptied after it. The returned object is filled in `beforeAll`.
- */
-export function useBookingSuite(
-  options: { env?: Record<string, string>; tenants?: () => object[] } = {},
-): BookingSuite {
-  const suite = {} as BookingSuite;
-  beforeAll(async () => {
-    suite.fake = await startCalcomFake();
-    suite.t = await createTestApp({
-      env: { ...retellEnv, ...calcomEnv(suite.fake), ...generousLimits, ...options.env },
-    });
-  });
-  beforeEach(() =>
-    suite.t.app.get(TenantsImportService).importDocument({ companies: options.tenants?.() ?? [bookingTenant()] }),
-  );
-  afterEach(async () => {
-    suite.fake.reset();
-    await suite.t.reset();
-  });
-  afterAll(async () => {
-    await suite.t.close();
-    await suite.fake.stop();
-  });
-  return suite;
 }
