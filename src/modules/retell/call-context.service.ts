@@ -88,14 +88,18 @@ export class CallContextService {
       agentId: call.agent_id,
     };
     const { businessNumber, callerNumber } = splitParties(parties);
-    const tokenCompany = principal.kind === 'token' ? principal.companyId : await this.unsignedScope(call, parties);
+    const scope =
+      principal.kind === 'token'
+        ? { companyId: principal.companyId, callId: call.call_id }
+        : await this.unsignedScope(call, parties);
+    const { companyId: tokenCompany, callId } = scope;
     // Nothing names a call, a number, an agent or a company: there is nothing to look up.
-    if (!tokenCompany && !call.call_id && !businessNumber && !call.agent_id) return { ...NO_CONTEXT, callerNumber };
+    if (!tokenCompany && !callId && !businessNumber && !call.agent_id) return { ...NO_CONTEXT, callerNumber };
     const [row]: Row[] = await this.dataSource.query(CONTEXT_SQL, [
       businessNumber,
       call.agent_id ?? null,
       callerNumber,
-      call.call_id ?? null,
+      callId ?? null,
       tokenCompany,
       call.direction ?? null,
       call.from_number ?? null,
@@ -104,10 +108,10 @@ export class CallContextService {
     ]);
     const foreign =
       tokenCompany &&
-      ((row.resolved_company_id && row.resolved_company_id !== tokenCompany) || (call.call_id && !row.call_id));
+      ((row.resolved_company_id && row.resolved_company_id !== tokenCompany) || (callId && !row.call_id));
     if (foreign) throw new ForbiddenException('This call belongs to another company');
     return {
-      retellCallId: call.call_id ?? null,
+      retellCallId: callId ?? null,
       callId: row.call_id,
       callerNumber,
       company: row.company_id
@@ -130,10 +134,12 @@ export class CallContextService {
    * A call id the signature does not cover may only name a call of the company the numbers (or agent) name, as a
    * function token's would; without such a company it is not used at all.
    */
-  private async unsignedScope(call: CallInfo, parties: CallParties): Promise<string | null> {
-    if (!call.unsignedCallId) return null;
+  private async unsignedScope(
+    call: CallInfo,
+    parties: CallParties,
+  ): Promise<{ companyId: string | null; callId?: string }> {
+    if (!call.unsignedCallId) return { companyId: null, callId: call.call_id };
     const tenant = await this.tenants.resolve(parties);
-    if (!tenant) call.call_id = undefined;
-    return tenant?.companyId ?? null;
+    return tenant ? { companyId: tenant.companyId, callId: call.call_id } : { companyId: null };
   }
 }
