@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { CalcomSlotsService } from '../src/modules/calcom/calcom-slots.service';
 import { Company } from '../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../src/modules/tenants/tenants-import.service';
-import { signRetellBody } from '../src/modules/retell/retell-signature';
+import { signRetellBody } from '../src/modules/access/retell-signature';
 import {
   BOOKING_NUMBER,
   bookingTenant,

@@ -10,8 +10,8 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger.options';
 import { MetricsModule } from './metrics/metrics.module';
-import { DiagnosticsApiModule } from './modules/diagnostics/diagnostics-api.module';
-import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
+import { AdminModule } from './modules/admin/admin.module';
+import { AccessModule } from './modules/access/access.module';
 import { DemoSeederService } from './modules/tenants/demo-seeder.service';
 import { RetellModule } from './modules/retell/retell.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -28,10 +28,10 @@ import { ThrottlingModule } from './throttling/throttling.module';
     MetricsModule,
     HealthModule,
     TenantsModule,
-    DiagnosticsModule,
+    AccessModule,
     ThrottlingModule,
     RetellModule,
-    DiagnosticsApiModule,
+    AdminModule,
   ],
   providers: [
     DemoSeederService,

@@ -7,8 +7,8 @@ import { getRepositoryToken } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { CliModule } from './cli.module';
 import { retellToolDefinitions } from './modules/retell/retell-tools';
-import { TOKEN_KINDS, TokenKind } from './modules/diagnostics/api-token.entity';
-import { ApiTokensService } from './modules/diagnostics/api-tokens.service';
+import { TOKEN_KINDS, TokenKind } from './modules/access/api-token.entity';
+import { ApiTokensService } from './modules/access/api-tokens.service';
 import { Company } from './modules/tenants/company.entity';
 import { TenantsImportService } from './modules/tenants/tenants-import.service';
 
@@ -74,8 +74,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error & { response?: { message?: unknown } }) => {
-  const details = error.response?.message;
+main().catch((error: Error & { errors?: readonly string[] }) => {
+  const details = error.errors;
   process.stderr.write(`${error.message}${Array.isArray(details) ? `\n  - ${details.join('\n  - ')}` : ''}\n`);
   process.exit(1);
 });

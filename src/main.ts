@@ -6,7 +6,8 @@ import { APP_OPTIONS, configureApp } from './app.setup';
 import { appConfig, AppConfig, loadEnv } from './config/configuration';
 import { EnvValidationError } from './config/env.parser';
 
-async function bootstrap(): Promise<void> {
+/** Validates the environment, then serves; exits 1 with the reason when either fails. */
+export async function bootstrap(): Promise<void> {
   try {
     loadEnv();
   } catch (error) {
@@ -35,7 +36,11 @@ function exitWithin(ms: number): void {
   }
 }
 
-bootstrap().catch((error: Error) => {
-  process.stderr.write(`Startup failed: ${error.message}\n`);
-  process.exit(1);
-});
+export function run(): void {
+  bootstrap().catch((error: Error) => {
+    process.stderr.write(`Startup failed: ${error.message}\n`);
+    process.exit(1);
+  });
+}
+
+if (require.main === module) run();

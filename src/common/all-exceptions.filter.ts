@@ -42,7 +42,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   describe(exception: unknown): Omit<ErrorBody, 'requestId'> {
     if (exception instanceof DomainError) {
-      return { statusCode: exception.httpStatus, code: exception.code, message: exception.message };
+      const errors = exception.errors ? { code: 'VALIDATION_FAILED', errors: [...exception.errors] } : {};
+      return { statusCode: exception.httpStatus, code: exception.code, message: exception.message, ...errors };
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (exception instanceof QueryFailedError) {

@@ -46,6 +46,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** Each problem on its own, when there are several (an import that fails validation). */
+    readonly errors?: readonly string[],
   ) {
     super(message);
     this.name = 'DomainError';

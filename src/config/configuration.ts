@@ -4,6 +4,11 @@ import { parseEnv } from './env.schema';
 /** The only place that reads process.env. Every namespace validates the whole environment, so a bad value stops boot. */
 export const loadEnv = () => parseEnv(process.env, process.argv);
 
+/** The demo launcher's one override: Cal.com requests go to the fake it started (never used by the server itself). */
+export function pointCalcomAt(baseUrl: string): void {
+  process.env.CALCOM_BASE_URL = baseUrl;
+}
+
 export const appConfig = registerAs('app', () => {
   const env = loadEnv();
   return {
@@ -39,8 +44,6 @@ export const calcomConfig = registerAs('calcom', () => {
   const env = loadEnv();
   return {
     baseUrl: env.CALCOM_BASE_URL as string,
-    /** Demo only: answer Cal.com requests from the built-in fake instead of Cal.com. */
-    fake: env.CALCOM_FAKE,
     timeoutMs: env.CALCOM_TIMEOUT_MS,
     slotsTtlMs: env.CALCOM_SLOTS_TTL_SECONDS * 1000,
     breakerVolume: env.CALCOM_BREAKER_VOLUME,
@@ -57,6 +60,7 @@ export const rateLimitConfig = registerAs('rateLimit', () => {
     retell: env.RATE_LIMIT_RETELL,
     webhooks: env.RATE_LIMIT_WEBHOOKS,
     booking: env.RATE_LIMIT_BOOKING,
+    mcp: env.RATE_LIMIT_MCP,
     diagnostic: env.RATE_LIMIT_DIAGNOSTIC,
     admin: env.RATE_LIMIT_ADMIN,
   };

@@ -1,7 +1,7 @@
 import { Appointment } from '../modules/appointments/appointment.entity';
 import { CallEvent } from '../modules/calls/call-event.entity';
 import { Call } from '../modules/calls/call.entity';
-import { ApiToken } from '../modules/diagnostics/api-token.entity';
+import { ApiToken } from '../modules/access/api-token.entity';
 import { Branch } from '../modules/tenants/branch.entity';
 import { Company } from '../modules/tenants/company.entity';
 import { Customer } from '../modules/tenants/customer.entity';

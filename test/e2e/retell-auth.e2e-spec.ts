@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { sign } from 'retell-sdk/lib/webhook_auth';
-import { computeRetellDigest } from '../../src/modules/retell/retell-signature';
+import { computeRetellDigest } from '../../src/modules/access/retell-signature';
 import { callObject, RETELL_KEY, retellEnv, signedPost } from '../support/retell';
 import { listRoutes } from '../support/routes';
 import { createTestApp, TestApp } from '../support/test-app';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ApiTokensService } from '../../src/modules/diagnostics/api-tokens.service';
+import { ApiTokensService } from '../../src/modules/access/api-tokens.service';
 import { RETELL_FUNCTIONS } from '../../src/modules/retell/retell-functions.catalog';
 import { Company } from '../../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';

@@ -4,7 +4,7 @@ import { RETELL_FUNCTIONS } from '../../src/modules/retell/retell-functions.cata
 import { Company } from '../../src/modules/tenants/company.entity';
 import { Customer } from '../../src/modules/tenants/customer.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
-import { signRetellBody } from '../../src/modules/retell/retell-signature';
+import { signRetellBody } from '../../src/modules/access/retell-signature';
 import { RETELL_KEY, retellEnv, tenantDocument } from '../support/retell';
 import { sdkSignedPost } from '../support/retell-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';

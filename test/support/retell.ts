@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { signRetellBody } from '../../src/modules/retell/retell-signature';
+import { signRetellBody } from '../../src/modules/access/retell-signature';
 import type { TestApp } from './test-app';
 
 export const RETELL_KEY = 'key_test_retell_webhook_0001';

@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { APP_OPTIONS, configureApp } from '../../src/app.setup';
-import { ApiTokensService } from '../../src/modules/diagnostics/api-tokens.service';
+import { ApiTokensService } from '../../src/modules/access/api-tokens.service';
 
 export interface TestBackend {
   /** Environment for the app: embedded in-memory PGlite, or a fresh Postgres database and Redis key prefix. */

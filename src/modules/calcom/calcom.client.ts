@@ -5,7 +5,6 @@ import { Agent as HttpsAgent } from 'node:https';
 import { calcomConfig, CalcomConfig } from '../../config/configuration';
 import { MetricsService } from '../../metrics/metrics.service';
 import { CalcomBreakersService } from './calcom-breakers.service';
-import { CALCOM_ENDPOINT, CalcomEndpoint } from './calcom-endpoint';
 import { CalcomError, errorFromResponse, errorFromTransport } from './calcom.errors';
 import { parseBooking, parseBookings, parseEventType, parseSlots, unwrap } from './calcom.parse';
 import type {
@@ -43,12 +42,11 @@ export class CalcomClient implements OnModuleDestroy {
 
   constructor(
     @Inject(calcomConfig.KEY) private readonly config: CalcomConfig,
-    @Inject(CALCOM_ENDPOINT) endpoint: CalcomEndpoint,
     private readonly breakers: CalcomBreakersService,
     private readonly metrics: MetricsService,
   ) {
     this.http = axios.create({
-      baseURL: endpoint.baseUrl,
+      baseURL: config.baseUrl,
       timeout: config.timeoutMs,
       maxRedirects: 0,
       // Reused connections save a TCP and TLS handshake on every request while a caller waits.

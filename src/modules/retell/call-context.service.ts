@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DateOrder, Locale } from '../tenants/company.entity';
 import { CallParties, splitParties, TENANT_CTE, TenantResolverService } from '../tenants/tenant-resolver.service';
-import { RetellPrincipal } from './retell-auth.guard';
+import type { AgentPrincipal } from '../access/retell-auth.guard';
 
 /** What every function of one request works with. Resolved once per request, in one database round trip. */
 export interface CallContext {
@@ -80,7 +80,7 @@ export class CallContextService {
     private readonly tenants: TenantResolverService,
   ) {}
 
-  async resolve(call: CallInfo, principal: RetellPrincipal): Promise<CallContext> {
+  async resolve(call: CallInfo, principal: AgentPrincipal): Promise<CallContext> {
     const parties = {
       direction: call.direction,
       fromNumber: call.from_number,

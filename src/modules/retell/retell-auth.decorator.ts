@@ -1,8 +1,17 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { GatewayThrottlerGuard } from '../../throttling/gateway-throttler.guard';
-import { RetellAuthGuard } from './retell-auth.guard';
+import { RateScope, RateScopes } from '../../throttling/rate-scopes';
+import { RetellAuthGuard } from '../access/retell-auth.guard';
+import { RetellTenantGuard } from './retell-tenant.guard';
 
-/** A valid `x-retell-signature` or `Authorization: Bearer <function token>` (anything else is a 401), then rate limits. */
-export const RetellAuth = () =>
-  applyDecorators(UseGuards(RetellAuthGuard, GatewayThrottlerGuard), ApiExcludeController());
+/**
+ * A valid `x-retell-signature` or `Authorization: Bearer <function token>` (anything else is a 401), the company a
+ * signed request belongs to, then the rate limits of `scope`.
+ */
+export const RetellAuth = (scope: RateScope) =>
+  applyDecorators(
+    UseGuards(RetellAuthGuard, RetellTenantGuard, GatewayThrottlerGuard),
+    RateScopes(scope),
+    ApiExcludeController(),
+  );

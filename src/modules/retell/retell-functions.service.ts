@@ -3,7 +3,8 @@ import { DomainError } from '../../common/domain-error';
 import { parseVendorPayload } from '../../common/vendor-payload';
 import { CallContextService } from './call-context.service';
 import { callFromRequest } from './retell-call-info';
-import type { RetellRequest } from './retell-auth.guard';
+import type { AuthenticatedRequest } from '../access/principal';
+import type { AgentPrincipal } from '../access/retell-auth.guard';
 import { RETELL_FUNCTIONS, RetellFunctionName } from './retell-functions.catalog';
 import { RetellCalendarSkillsService } from './retell-calendar-skills.service';
 import { CompanyContext, RetellSkillsService } from './retell-skills.service';
@@ -21,11 +22,11 @@ export class RetellFunctionsService {
     private readonly calendar: RetellCalendarSkillsService,
   ) {}
 
-  async run(name: RetellFunctionName, request: RetellRequest): Promise<FunctionAnswer> {
+  async run(name: RetellFunctionName, request: AuthenticatedRequest): Promise<FunctionAnswer> {
     let locale: Locale = 'de';
     try {
       const { call, args } = callFromRequest(request);
-      const context = await this.contexts.resolve(call, request.retellPrincipal ?? { kind: 'signature' });
+      const context = await this.contexts.resolve(call, (request.principal as AgentPrincipal | undefined) ?? { kind: 'signature' });
       locale = context.company?.locale ?? locale;
       if (!context.company) return fail(locale, 'NOT_CONFIGURED');
       const parsed = await parseVendorPayload(RETELL_FUNCTIONS[name].args, args);

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { RetellAuth } from './retell-auth.decorator';
-import type { RetellRequest } from './retell-auth.guard';
+import type { AuthenticatedRequest } from '../access/principal';
+import type { AgentPrincipal } from '../access/retell-auth.guard';
 import { RetellWebhookDto } from './retell-webhook.dto';
 import { InboundAnswer, RetellInboundService } from './retell-inbound.service';
 import { RetellWebhooksService } from './retell-webhooks.service';
 
-@RetellAuth()
+@RetellAuth('webhooks')
 @Controller('api/webhooks/retell')
 export class RetellWebhooksController {
   constructor(
@@ -15,8 +16,8 @@ export class RetellWebhooksController {
 
   @Post()
   @HttpCode(204)
-  async event(@Body() body: RetellWebhookDto, @Req() request: RetellRequest): Promise<void> {
-    await this.webhooks.record(body, request.retellPrincipal, request.body);
+  async event(@Body() body: RetellWebhookDto, @Req() request: AuthenticatedRequest): Promise<void> {
+    await this.webhooks.record(body, request.principal as AgentPrincipal | undefined, request.body);
   }
 
   @Post('inbound')

@@ -1,7 +1,7 @@
 import { BadRequestException, ForbiddenException, Injectable, Logger } from '@nestjs/common';
 import { CallsService, EVENT_RANK, RecordOutcome } from '../calls/calls.service';
 import { TenantResolverService } from '../tenants/tenant-resolver.service';
-import { RetellPrincipal } from './retell-auth.guard';
+import type { AgentPrincipal } from '../access/retell-auth.guard';
 import { RetellCallDto, RetellWebhookDto } from './retell-webhook.dto';
 
 @Injectable()
@@ -18,7 +18,7 @@ export class RetellWebhooksService {
    * and not stored: Retell retries anything that is not a 2xx, and we have no use for them yet.
    * `raw` is the body as parsed, whose word-level transcript is stored as sent rather than copied through the DTO.
    */
-  async record(body: RetellWebhookDto, principal?: RetellPrincipal, raw?: unknown): Promise<RecordOutcome> {
+  async record(body: RetellWebhookDto, principal?: AgentPrincipal, raw?: unknown): Promise<RecordOutcome> {
     const { event, call } = body;
     if (!EVENT_RANK[event]) {
       this.logger.debug({ event }, 'Retell event acknowledged, not stored');

@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { DomainError } from '../../common/domain-error';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { definedOnly } from '../../common/objects';
@@ -89,7 +90,7 @@ export class CompaniesService {
 
   async remove(id: string): Promise<void> {
     const result = await this.companies.delete({ id });
-    if (!result.affected) throw new NotFoundException(`Company ${id} not found`);
+    if (!result.affected) throw new DomainError('NOT_FOUND', `Company ${id} not found`);
   }
 
   /** The company's Cal.com credentials, read only when a request is about to go to Cal.com. */
@@ -102,12 +103,12 @@ export class CompaniesService {
   }
 
   async assertExists(id: string): Promise<void> {
-    if (!(await this.companies.existsBy({ id }))) throw new NotFoundException(`Company ${id} not found`);
+    if (!(await this.companies.existsBy({ id }))) throw new DomainError('NOT_FOUND', `Company ${id} not found`);
   }
 
   private async findOrFail(id: string): Promise<Company> {
     const company = await this.companies.findOne({ where: { id }, select: WITH_KEY });
-    if (!company) throw new NotFoundException(`Company ${id} not found`);
+    if (!company) throw new DomainError('NOT_FOUND', `Company ${id} not found`);
     return company;
   }
 }

@@ -1,4 +1,5 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { DomainError } from '../../common/domain-error';
+
 import { DeepPartial, FindOptionsWhere, Repository } from 'typeorm';
 import { definedOnly } from '../../common/objects';
 import { Branch } from './branch.entity';
@@ -27,7 +28,7 @@ export class CompanyScopedRepository<T extends CompanyScoped> {
 
   async get(companyId: string, id: string): Promise<T> {
     const row = await this.rows.findOneBy({ id, companyId } as FindOptionsWhere<T>);
-    if (!row) throw new NotFoundException(`${this.label} ${id} not found`);
+    if (!row) throw new DomainError('NOT_FOUND', `${this.label} ${id} not found`);
     return row;
   }
 
@@ -44,14 +45,14 @@ export class CompanyScopedRepository<T extends CompanyScoped> {
 
   async remove(companyId: string, id: string): Promise<void> {
     const result = await this.rows.delete({ id, companyId } as FindOptionsWhere<T>);
-    if (!result.affected) throw new NotFoundException(`${this.label} ${id} not found`);
+    if (!result.affected) throw new DomainError('NOT_FOUND', `${this.label} ${id} not found`);
   }
 
   /** A branch id from a request must name a branch of the same company, never another tenant's. */
   private async assertBranch(companyId: string, branchId: string | null | undefined): Promise<void> {
     if (!branchId) return;
     if (!(await this.branches.existsBy({ id: branchId, companyId }))) {
-      throw new BadRequestException(`branchId ${branchId} is not a branch of this company`);
+      throw new DomainError('INVALID_INPUT', `branchId ${branchId} is not a branch of this company`);
     }
   }
 }

@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/domain-error';
+import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
@@ -24,7 +25,8 @@ export class TenantsImportService {
   async importDocument(document: unknown): Promise<ImportSummary> {
     const dto = plainToInstance(TenantImportDto, document);
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0) throw new BadRequestException(flattenValidationErrors(errors));
+    const problems = flattenValidationErrors(errors);
+    if (problems.length > 0) throw new DomainError('INVALID_INPUT', problems.join('; '), problems);
     return this.dataSource.transaction(async (manager) => {
       const summary: ImportSummary = { companies: 0, branches: 0, phoneNumbers: 0, services: 0 };
       for (const company of dto.companies) await this.importCompany(manager, company, summary);
@@ -65,14 +67,14 @@ export class TenantsImportService {
     const branchId = async (name: string | undefined) => {
       if (!name) return null;
       const id = branchIds.get(name) ?? (await manager.findOneBy(Branch, { companyId: company.id, name }))?.id;
-      if (!id) throw new BadRequestException(`Company ${dto.slug}: unknown branch "${name}"`);
+      if (!id) throw new DomainError('INVALID_INPUT', `Company ${dto.slug}: unknown branch "${name}"`);
       return id;
     };
 
     for (const phone of dto.phoneNumbers ?? []) {
       const row = await manager.findOneBy(PhoneNumber, { e164: phone.e164 });
       if (row && row.companyId !== company.id) {
-        throw new ConflictException(`Company ${dto.slug}: phone number already belongs to another company`);
+        throw new DomainError('CONFLICT', `Company ${dto.slug}: phone number already belongs to another company`);
       }
       await manager.save(
         manager.merge(PhoneNumber, row ?? manager.create(PhoneNumber), {

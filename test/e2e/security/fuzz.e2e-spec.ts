@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { signRetellBody } from '../../../src/modules/retell/retell-signature';
+import { signRetellBody } from '../../../src/modules/access/retell-signature';
 import { Company } from '../../../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../../../src/modules/tenants/tenants-import.service';
 import { bookingTenant, calcomEnv, generousLimits, startCalcomFake } from '../../support/calcom';

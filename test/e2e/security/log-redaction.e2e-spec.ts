@@ -4,10 +4,10 @@ import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { signRetellBody } from '../../../src/modules/retell/retell-signature';
+import { signRetellBody } from '../../../src/modules/access/retell-signature';
 
 /** A whole signed call flow against the real server process at log level trace; its log must hold no secrets or PII. */
-const MAIN = join(__dirname, '..', '..', '..', 'dist', 'src', 'main.js');
+const DEMO = join(__dirname, '..', '..', '..', 'dist', 'src', 'demo.js');
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'src', 'cli.js');
 const RETELL_KEY = 'key_log_redaction_secret_1';
 const CALLER = '+4915187654321';
@@ -57,7 +57,6 @@ describe('Security: logs of a full call flow hold no personal data or secrets', 
       DATA_DIR: dataDir,
       LOG_LEVEL: 'trace',
       RETELL_API_KEYS: RETELL_KEY,
-      CALCOM_FAKE: 'true',
     };
     const token = (kind: string, extra: string[] = []) =>
       spawnSync(process.execPath, [CLI, 'token:create', '--kind', kind, '--name', 'log test', ...extra], {
@@ -71,7 +70,8 @@ describe('Security: logs of a full call flow hold no personal data or secrets', 
     secrets.push(admin, RETELL_KEY, 'cal_demo_key');
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [MAIN], { env: { ...env, PORT: String(port) } });
+    // The demo launcher: the gateway with the Cal.com fake, as `npm run demo` starts it.
+    child = spawn(process.execPath, [DEMO], { env: { ...env, PORT: String(port) } });
     child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     for (

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { CalcomFake } from '../../../src/calcom-fake/calcom-fake';
 import { Appointment } from '../../../src/modules/appointments/appointment.entity';
 import { Call } from '../../../src/modules/calls/call.entity';
-import { ApiToken } from '../../../src/modules/diagnostics/api-token.entity';
+import { ApiToken } from '../../../src/modules/access/api-token.entity';
 import { Branch } from '../../../src/modules/tenants/branch.entity';
 import { Company } from '../../../src/modules/tenants/company.entity';
 import { Customer } from '../../../src/modules/tenants/customer.entity';

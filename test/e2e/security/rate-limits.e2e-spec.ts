@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { CalcomFake } from '../../../src/calcom-fake/calcom-fake';
-import { ApiTokensService } from '../../../src/modules/diagnostics/api-tokens.service';
+import { ApiTokensService } from '../../../src/modules/access/api-tokens.service';
 import { TenantsImportService } from '../../../src/modules/tenants/tenants-import.service';
 import { bookingTenant, calcomEnv, dayFromNow, startCalcomFake } from '../../support/calcom';
 import { callObject, retellEnv, signedPost } from '../../support/retell';

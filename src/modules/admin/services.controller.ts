@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AdminAuth } from '../diagnostics/admin-auth.decorator';
-import { TenantResourcesService } from './tenant-resources.service';
-import { CreateServiceDto, ListQueryDto, UpdateServiceDto } from './tenants.dto';
+import { AdminAuth } from '../access/admin-auth.decorator';
+import { TenantResourcesService } from '../tenants/tenant-resources.service';
+import { CreateServiceDto, ListQueryDto, UpdateServiceDto } from '../tenants/tenants.dto';
 
 @ApiTags('admin: tenants')
 @AdminAuth()

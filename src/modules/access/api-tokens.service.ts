@@ -1,5 +1,6 @@
+import { DomainError } from '../../common/domain-error';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { ApiToken, TokenKind } from './api-token.entity';
@@ -28,7 +29,7 @@ export class ApiTokensService {
 
   async create(input: { kind: TokenKind; name: string; companyId?: string | null }): Promise<CreatedToken> {
     if (input.kind === 'function' && !input.companyId)
-      throw new BadRequestException('A function token needs companyId');
+      throw new DomainError('INVALID_INPUT', 'A function token needs companyId');
     const token = `vbg_${input.kind === 'admin' ? 'adm' : 'fn'}_${randomBytes(32).toString('base64url')}`;
     const row = await this.tokens.save(
       this.tokens.create({
@@ -64,7 +65,7 @@ export class ApiTokensService {
 
   async revoke(id: string): Promise<void> {
     const result = await this.tokens.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!result.affected && !(await this.tokens.existsBy({ id }))) throw new NotFoundException(`Token ${id} not found`);
+    if (!result.affected && !(await this.tokens.existsBy({ id }))) throw new DomainError('NOT_FOUND', `Token ${id} not found`);
   }
 
   /** Records use at minute resolution, off the request's path. */

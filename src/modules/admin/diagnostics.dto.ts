@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { IsE164 } from '../../common/validation';
 import { ListQueryDto } from '../tenants/tenants.dto';
-import { TOKEN_KINDS, type TokenKind } from './api-token.entity';
+import { TOKEN_KINDS, type TokenKind } from '../access/api-token.entity';
 
 export class CreateTokenDto {
   @ApiProperty({ enum: TOKEN_KINDS })

@@ -1,10 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
-import type { Request } from 'express';
-import type { ApiToken } from './api-token.entity';
 import { ApiTokensService } from './api-tokens.service';
 import { bearerToken } from './bearer-token';
-
-export type AdminRequest = Request & { user?: ApiToken };
+import type { AuthenticatedRequest } from './principal';
 
 /** An admin token in the `Authorization` header, or 401 with the same answer whatever was wrong. */
 @Injectable()
@@ -12,11 +9,11 @@ export class AdminAuthGuard implements CanActivate {
   constructor(private readonly tokens: ApiTokensService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<AdminRequest>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(request);
     const row = token ? await this.tokens.verify(token, 'admin') : null;
     if (!row) throw new UnauthorizedException('Invalid or missing credentials');
-    request.user = row;
+    request.principal = { kind: 'admin', tokenId: row.id };
     return true;
   }
 }

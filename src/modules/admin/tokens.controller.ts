@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AdminAuth } from './admin-auth.decorator';
-import { ApiTokensService } from './api-tokens.service';
+import { AdminAuth } from '../access/admin-auth.decorator';
+import { ApiTokensService } from '../access/api-tokens.service';
 import { CreateTokenDto } from './diagnostics.dto';
 
 @ApiTags('admin: tokens')

@@ -14,22 +14,34 @@ import { AdminCustomersController } from './admin-customers.controller';
 import { DiagnosticController } from './diagnostic.controller';
 import { DiagnosticService } from './diagnostic.service';
 import { DiagnosticsReadService } from './diagnostics-read.service';
-import { DiagnosticsModule } from './diagnostics.module';
 import { GdprService } from './gdpr.service';
 import { RetentionService } from './retention.service';
+import { BranchesController } from './branches.controller';
+import { CompaniesController } from './companies.controller';
+import { PhoneNumbersController } from './phone-numbers.controller';
+import { ServicesController } from './services.controller';
+import { TokensController } from './tokens.controller';
 
-/** The operators' read API, the diagnostic endpoint and GDPR; kept apart from tokens, which the CLI and Retell need. */
+/** The admin face: tenants, tokens, calls, customers, the diagnostic endpoint and GDPR, over the domain modules. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([Call, CallEvent, Customer, Appointment]),
-    DiagnosticsModule,
     HealthModule,
     CalcomModule,
     CallsModule,
     AppointmentsModule,
     TenantsModule,
   ],
-  controllers: [DiagnosticController, AdminCallsController, AdminCustomersController],
+  controllers: [
+    CompaniesController,
+    BranchesController,
+    PhoneNumbersController,
+    ServicesController,
+    TokensController,
+    DiagnosticController,
+    AdminCallsController,
+    AdminCustomersController,
+  ],
   providers: [DiagnosticsReadService, DiagnosticService, GdprService, RetentionService],
 })
-export class DiagnosticsApiModule {}
+export class AdminModule {}

@@ -1,12 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AdminAuth } from './admin-auth.decorator';
+import { AdminAuth } from '../access/admin-auth.decorator';
 import { DiagnosticQueryDto } from './diagnostics.dto';
 import { DiagnosticService } from './diagnostic.service';
 
 /** Retell-side troubleshooting for operators: recent calls and the state of every dependency. Admin only (PII). */
 @ApiTags('admin: diagnostics')
-@AdminAuth()
+@AdminAuth('diagnostic')
 @Controller('api/webhooks/retell/diagnostic')
 export class DiagnosticController {
   constructor(private readonly diagnostic: DiagnosticService) {}
