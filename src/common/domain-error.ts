@@ -1,6 +1,7 @@
 /** Outcomes the domain names; faces (admin HTTP, Retell functions) decide how to say them. */
 export type DomainErrorCode =
   | 'NOT_FOUND'
+  | 'FORBIDDEN'
   | 'CONFLICT'
   | 'INVALID_INPUT'
   | 'SLOT_TAKEN'
@@ -22,6 +23,7 @@ export type DomainErrorCode =
 
 const HTTP_STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
+  FORBIDDEN: 403,
   CONFLICT: 409,
   INVALID_INPUT: 400,
   SLOT_TAKEN: 409,

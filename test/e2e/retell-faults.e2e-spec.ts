@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { ApiTokensService } from '../../src/modules/access/api-tokens.service';
-import { RETELL_FUNCTIONS } from '../../src/modules/retell/retell-functions.catalog';
+import { TOOLS } from '../../src/modules/agent-tools/agent-tools.catalog';
 import { Company } from '../../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
 import { callObject, retellEnv, signedPost, tenantDocument } from '../support/retell';
@@ -47,7 +47,7 @@ describe('Retell routes with the database down', () => {
     await t.close();
   });
 
-  it.each(Object.keys(RETELL_FUNCTIONS))(
+  it.each(Object.keys(TOOLS))(
     '%s answers the spoken fallback (200) at once, signed or with a token',
     async (name) => {
       const body = { name, call: callObject({ call_id: `down_${name}` }), args: {} };

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { Appointment } from '../../src/modules/appointments/appointment.entity';
 import { Call } from '../../src/modules/calls/call.entity';
 import { ApiTokensService } from '../../src/modules/access/api-tokens.service';
-import { CallContextService } from '../../src/modules/retell/call-context.service';
+import { CallContextService } from '../../src/modules/agent-tools/call-context.service';
 import { Company } from '../../src/modules/tenants/company.entity';
 import { Customer } from '../../src/modules/tenants/customer.entity';
 import { Service } from '../../src/modules/tenants/service.entity';

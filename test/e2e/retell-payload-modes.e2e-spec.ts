@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Call } from '../../src/modules/calls/call.entity';
-import { RETELL_FUNCTIONS } from '../../src/modules/retell/retell-functions.catalog';
+import { TOOLS } from '../../src/modules/agent-tools/agent-tools.catalog';
 import { Company } from '../../src/modules/tenants/company.entity';
 import { Customer } from '../../src/modules/tenants/customer.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
@@ -81,7 +81,7 @@ describe('Retell: every payload mode and number format', () => {
 
     it('answers every function for the company, never "not set up" or a technical problem', async () => {
       const call = callOf(numbers);
-      for (const name of Object.keys(RETELL_FUNCTIONS)) {
+      for (const name of Object.keys(TOOLS)) {
         const res = await sdkSignedPost(t, `/api/retell/${name}`, { name, call, args: {} });
         expect([name, res.status]).toEqual([name, 200]);
         expect([name, res.body.message]).not.toEqual([name, NOT_SET_UP]);

@@ -69,12 +69,11 @@ describe('Tenant import', () => {
       ],
     };
     await expect(sut.importDocument(bad)).rejects.toMatchObject({
-      response: {
-        message: expect.arrayContaining([
-          expect.stringContaining('companies.0.phoneNumbers.0.e164'),
-          expect.stringContaining('companies.0.services.0.durationMinutes'),
-        ]),
-      },
+      code: 'INVALID_INPUT',
+      errors: expect.arrayContaining([
+        expect.stringContaining('companies.0.phoneNumbers.0.e164'),
+        expect.stringContaining('companies.0.services.0.durationMinutes'),
+      ]),
     });
     await expect(
       sut.importDocument({

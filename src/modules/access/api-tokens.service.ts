@@ -65,7 +65,8 @@ export class ApiTokensService {
 
   async revoke(id: string): Promise<void> {
     const result = await this.tokens.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!result.affected && !(await this.tokens.existsBy({ id }))) throw new DomainError('NOT_FOUND', `Token ${id} not found`);
+    if (!result.affected && !(await this.tokens.existsBy({ id })))
+      throw new DomainError('NOT_FOUND', `Token ${id} not found`);
   }
 
   /** Records use at minute resolution, off the request's path. */

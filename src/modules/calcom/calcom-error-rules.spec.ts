@@ -1,4 +1,4 @@
-import { fail } from '../retell/speech';
+import { fail } from '../agent-tools/speech/speech';
 import { errorFromResponse } from './calcom.errors';
 
 /** The v2 envelope of a Nest exception (apps/api/v2 HttpExceptionFilter), and a raw core HttpError body. */

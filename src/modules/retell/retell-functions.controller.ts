@@ -3,7 +3,7 @@ import { RateScopes } from '../../throttling/rate-scopes';
 import { RetellAuth } from './retell-auth.decorator';
 import type { AuthenticatedRequest } from '../access/principal';
 import { RetellFunctionsService } from './retell-functions.service';
-import { FunctionAnswer } from './speech';
+import { FunctionAnswer } from '../agent-tools/speech/speech';
 
 /** The agent's custom functions. Always 200 with `{ success, message, data? }`; auth failures 401, foreign calls 403. */
 @RetellAuth('retell')

@@ -1,14 +1,5 @@
-import { RETELL_FUNCTIONS } from './retell-functions.catalog';
-
-// Where @nestjs/swagger keeps @ApiProperty metadata (its constants are not part of the public entry point).
-const PROPERTIES = 'swagger/apiModelProperties';
-const PROPERTY_LIST = 'swagger/apiModelPropertiesArray';
-
-interface JsonSchemaProperty {
-  type: string;
-  description?: string;
-  format?: string;
-}
+import { ToolKey, toolName, TOOLS } from '../agent-tools/agent-tools.catalog';
+import { inputSchemaOf } from '../agent-tools/tool-schema';
 
 /**
  * How long Retell waits for an answer, and how often it tries again. Reads answer from cache or one Cal.com request;
@@ -17,13 +8,6 @@ interface JsonSchemaProperty {
  */
 const READ = { timeout_ms: 10_000, max_retry: 2 };
 const WRITE = { timeout_ms: 20_000, max_retry: 2 };
-const WRITES = new Set([
-  'collect-customer-info',
-  'collect-appointment-data',
-  'book-appointment',
-  'cancel-appointment',
-  'reschedule-appointment',
-]);
 
 /** Retell's system dynamic variables, passed in the URL when the body holds the arguments only. */
 const ARGS_ONLY_QUERY =
@@ -35,35 +19,16 @@ const ARGS_ONLY_QUERY =
  */
 export function retellToolDefinitions(baseUrl: string, options: { argsOnly?: boolean } = {}) {
   const base = baseUrl.replace(/\/+$/, '');
-  return Object.entries(RETELL_FUNCTIONS).map(([path, spec]) => ({
+  return (Object.keys(TOOLS) as ToolKey[]).map((path) => ({
     type: 'custom',
-    name: path.replace(/-/g, '_'),
-    description: spec.description,
+    name: toolName(path),
+    description: TOOLS[path].description,
     url: `${base}/api/retell/${path}${options.argsOnly ? `?${ARGS_ONLY_QUERY}` : ''}`,
     method: 'POST',
     args_at_root: options.argsOnly === true,
-    ...(WRITES.has(path) ? WRITE : READ),
-    speak_during_execution: spec.speakDuringExecution,
+    ...(TOOLS[path].writes ? WRITE : READ),
+    speak_during_execution: TOOLS[path].speakDuringExecution,
     speak_after_execution: true,
-    parameters: parametersOf(spec.args),
+    parameters: inputSchemaOf(TOOLS[path].args),
   }));
-}
-
-function parametersOf(type: new () => object) {
-  const prototype = type.prototype as object;
-  const keys = ((Reflect.getMetadata(PROPERTY_LIST, prototype) as string[] | undefined) ?? []).map((key) =>
-    key.slice(1),
-  );
-  const properties: Record<string, JsonSchemaProperty> = {};
-  const required: string[] = [];
-  for (const key of keys) {
-    const meta = Reflect.getMetadata(PROPERTIES, prototype, key) as { description?: string; required?: boolean };
-    const designType = Reflect.getMetadata('design:type', prototype, key) as unknown;
-    properties[key] = {
-      type: designType === Boolean ? 'boolean' : designType === Number ? 'number' : 'string',
-      description: meta.description,
-    };
-    if (meta.required !== false) required.push(key);
-  }
-  return { type: 'object', properties, required };
 }

@@ -8,82 +8,103 @@ import {
   ListServicesArgs,
   NoArgs,
   RescheduleAppointmentArgs,
-} from './retell-functions.dto';
-import type { RetellCalendarSkillsService } from './retell-calendar-skills.service';
-import type { RetellSkillsService } from './retell-skills.service';
+} from './agent-tools.dto';
 
-interface FunctionSpec {
+interface ToolSpec {
+  /** The argument DTO: it validates the arguments and is the tool's JSON Schema. */
   args: new () => object;
-  skill: keyof RetellSkillsService | keyof RetellCalendarSkillsService;
   description: string;
   /** Whether the agent should say a filler ("one moment…") while waiting: for the calls that reach Cal.com. */
   speakDuringExecution: boolean;
+  /** Whether the tool writes (a retry must find what the first try did), and whether it books (its own rate limit). */
+  writes: boolean;
+  books: boolean;
 }
 
-/** Every Retell function: its path under /api/retell, its arguments and what the LLM is told about it. */
-export const RETELL_FUNCTIONS = {
+/**
+ * Every tool the agent can call, whichever face it comes through: its key (the Retell path under /api/retell; the
+ * tool name is the key with underscores), its arguments, and what the LLM is told about it.
+ */
+export const TOOLS = {
   'list-services': {
     args: ListServicesArgs,
-    skill: 'listServices',
+    writes: false,
+    books: false,
     speakDuringExecution: false,
     description: 'Lists the services the business offers, with their duration, optionally for one branch.',
   },
   'get-branches': {
     args: NoArgs,
-    skill: 'getBranches',
+    writes: false,
+    books: false,
     speakDuringExecution: false,
     description: 'Lists the branches with address and opening hours.',
   },
   'check-availability': {
     args: CheckAvailabilityArgs,
-    skill: 'checkAvailability',
+    writes: false,
+    books: false,
     speakDuringExecution: true,
     description:
       'Checks whether a time is free for a service; without a time, lists free times of that day (without a date: today and tomorrow).',
   },
   'get-alternatives': {
     args: GetAlternativesArgs,
-    skill: 'getAlternatives',
+    writes: false,
+    books: false,
     speakDuringExecution: true,
     description: 'Finds up to three free times near the one the caller wanted.',
   },
   'collect-customer-info': {
     args: CollectCustomerInfoArgs,
-    skill: 'collectCustomerInfo',
+    writes: true,
+    books: false,
     speakDuringExecution: false,
     description: "Saves the caller's name and contact details.",
   },
   'collect-appointment-data': {
     args: CollectAppointmentDataArgs,
-    skill: 'collectAppointmentData',
+    writes: true,
+    books: false,
     speakDuringExecution: true,
     description:
       'With confirm false, checks the wished appointment and repeats it back; with confirm true (after the caller agreed), books it.',
   },
   'book-appointment': {
     args: BookAppointmentArgs,
-    skill: 'bookAppointment',
+    writes: true,
+    books: true,
     speakDuringExecution: true,
     description: 'Books an appointment the caller has confirmed.',
   },
   'cancel-appointment': {
     args: CancelAppointmentArgs,
-    skill: 'cancelAppointment',
+    writes: true,
+    books: false,
     speakDuringExecution: true,
     description: "Cancels the caller's upcoming appointment (by id or by day).",
   },
   'reschedule-appointment': {
     args: RescheduleAppointmentArgs,
-    skill: 'rescheduleAppointment',
+    writes: true,
+    books: false,
     speakDuringExecution: true,
     description: "Moves the caller's upcoming appointment to a new day and time.",
   },
   'query-customer-appointments': {
     args: NoArgs,
-    skill: 'queryCustomerAppointments',
+    writes: false,
+    books: false,
     speakDuringExecution: false,
     description: "Lists the caller's upcoming appointments.",
   },
-} as const satisfies Record<string, FunctionSpec>;
+} as const satisfies Record<string, ToolSpec>;
 
-export type RetellFunctionName = keyof typeof RETELL_FUNCTIONS;
+export type ToolKey = keyof typeof TOOLS;
+
+/** `book-appointment` → `book_appointment`: the name Retell's definitions and MCP's `tools/list` give the LLM. */
+export const toolName = (key: ToolKey) => key.replace(/-/g, '_');
+
+const BY_NAME = new Map(Object.keys(TOOLS).map((key) => [toolName(key as ToolKey), key as ToolKey]));
+
+export const toolKeyOf = (name: string): ToolKey | undefined => BY_NAME.get(name);

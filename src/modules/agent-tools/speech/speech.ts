@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { DomainErrorCode } from '../../common/domain-error';
-import type { When } from '../appointments/when';
-import type { Locale } from '../tenants/company.entity';
+import type { DomainErrorCode } from '../../../common/domain-error';
+import type { When } from '../../appointments/when';
+import type { Locale } from '../../tenants/company.entity';
 
 /** What every function answers: HTTP 200, a sentence the agent can say, and data for the LLM. */
 export interface FunctionAnswer {
@@ -27,6 +27,7 @@ const FIELD_NAMES: Record<string, Phrases> = {
 
 const ERRORS: Record<DomainErrorCode | 'NOT_CONFIGURED' | 'INTERNAL', Phrases> = {
   NOT_FOUND: { de: 'Dazu habe ich leider nichts gefunden.', en: "I couldn't find anything for that." },
+  FORBIDDEN: { de: 'Dazu habe ich leider keinen Zugriff.', en: "I don't have access to that." },
   CONFLICT: { de: 'Das ist leider schon vergeben.', en: 'That is already taken, unfortunately.' },
   INVALID_INPUT: { de: 'Das habe ich leider nicht verstanden.', en: "Sorry, I didn't understand that." },
   SLOT_TAKEN: { de: 'Dieser Termin ist leider schon vergeben.', en: 'That time is already taken.' },

@@ -1,29 +1,10 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/domain-error';
 import { DataSource } from 'typeorm';
 import type { DateOrder, Locale } from '../tenants/company.entity';
+import type { CallContext, CallInfo } from './tool-context';
 import { CallParties, splitParties, TENANT_CTE, TenantResolverService } from '../tenants/tenant-resolver.service';
 import type { AgentPrincipal } from '../access/retell-auth.guard';
-
-/** What every function of one request works with. Resolved once per request, in one database round trip. */
-export interface CallContext {
-  retellCallId: string | null;
-  callId: string | null;
-  callerNumber: string | null;
-  company: { id: string; name: string; timezone: string; locale: Locale; dateOrder: DateOrder | null } | null;
-  branch: { id: string; name: string } | null;
-  customer: { id: string; name: string | null; email: string | null; phone: string | null } | null;
-}
-
-export interface CallInfo {
-  call_id?: string;
-  agent_id?: string;
-  direction?: string;
-  from_number?: string;
-  to_number?: string;
-  call_type?: string;
-  /** The call id came from the URL or a header, which Retell's signature does not cover. */
-  unsignedCallId?: boolean;
-}
 
 type Row = Record<string, string | null>;
 
@@ -73,6 +54,7 @@ LEFT JOIN companies co ON co.id = chosen.company_id AND ($5::uuid IS NULL OR co.
 LEFT JOIN branches br ON br.id = chosen.branch_id AND br.company_id = co.id
 LEFT JOIN customers cu ON cu.id = chosen.customer_id AND cu.company_id = co.id`;
 
+/** The call context of one request, in one database round trip; the same for every face. */
 @Injectable()
 export class CallContextService {
   constructor(
@@ -109,7 +91,7 @@ export class CallContextService {
     const foreign =
       tokenCompany &&
       ((row.resolved_company_id && row.resolved_company_id !== tokenCompany) || (callId && !row.call_id));
-    if (foreign) throw new ForbiddenException('This call belongs to another company');
+    if (foreign) throw new DomainError('FORBIDDEN', 'This call belongs to another company');
     return {
       retellCallId: callId ?? null,
       callId: row.call_id,

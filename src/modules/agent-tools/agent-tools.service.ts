@@ -1,0 +1,64 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '../../common/domain-error';
+import { parseVendorPayload } from '../../common/vendor-payload';
+import { ToolKey, TOOLS } from './agent-tools.catalog';
+import type { ToolContext } from './tool-context';
+import type { ToolResult } from './tool-results';
+import { AppointmentToolsService } from './use-cases/appointment-tools.service';
+import { AvailabilityToolsService } from './use-cases/availability-tools.service';
+import { BookingToolsService } from './use-cases/booking-tools.service';
+import { CallerToolsService } from './use-cases/caller-tools.service';
+import { CatalogToolsService } from './use-cases/catalog-tools.service';
+import { ToolStop } from './use-cases/tool-stop';
+
+type ArgsOf<K extends ToolKey> = InstanceType<(typeof TOOLS)[K]['args']>;
+type Handlers = { [K in ToolKey]: (context: ToolContext, args: ArgsOf<K>) => Promise<ToolResult> };
+
+/**
+ * Runs one tool for either face: validates its arguments against the tool's DTO, runs its use case and turns every
+ * outcome into a typed result. Only an auth decision (`FORBIDDEN`) is thrown on, for the face to refuse.
+ */
+@Injectable()
+export class AgentToolsService {
+  private readonly logger = new Logger(AgentToolsService.name);
+  private readonly handlers: Handlers;
+
+  constructor(
+    catalog: CatalogToolsService,
+    callers: CallerToolsService,
+    availability: AvailabilityToolsService,
+    booking: BookingToolsService,
+    appointments: AppointmentToolsService,
+  ) {
+    this.handlers = {
+      'list-services': (context, args) => catalog.listServices(context, args),
+      'get-branches': (context) => catalog.getBranches(context),
+      'check-availability': (context, args) => availability.checkAvailability(context, args),
+      'get-alternatives': (context, args) => availability.getAlternatives(context, args),
+      'collect-customer-info': (context, args) => callers.collectCustomerInfo(context, args),
+      'collect-appointment-data': (context, args) => booking.collectAppointmentData(context, args),
+      'book-appointment': (context, args) => booking.bookAppointment(context, args),
+      'cancel-appointment': (context, args) => appointments.cancelAppointment(context, args),
+      'reschedule-appointment': (context, args) => appointments.rescheduleAppointment(context, args),
+      'query-customer-appointments': (context) => appointments.queryCustomerAppointments(context),
+    };
+  }
+
+  async run<K extends ToolKey>(key: K, context: ToolContext, rawArgs: unknown): Promise<ToolResult> {
+    try {
+      const parsed = await parseVendorPayload(TOOLS[key].args, rawArgs);
+      if (!parsed.ok) return { kind: 'missingArguments', fields: parsed.fields };
+      return await this.handlers[key](context, parsed.value as ArgsOf<K>);
+    } catch (error) {
+      return this.failure(key, error);
+    }
+  }
+
+  private failure(key: ToolKey, error: unknown): ToolResult {
+    if (error instanceof ToolStop) return error.result;
+    if (error instanceof DomainError && error.code === 'FORBIDDEN') throw error;
+    if (error instanceof DomainError) return { kind: 'failed', code: error.code };
+    this.logger.error({ tool: key, error: (error as Error).message }, 'Tool failed');
+    return { kind: 'failed', code: 'INTERNAL' };
+  }
+}

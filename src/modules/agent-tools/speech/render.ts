@@ -1,0 +1,134 @@
+import { WEEKDAYS } from '../../tenants/branch.entity';
+import type { ToolResult } from '../tool-results';
+import {
+  renderAppointments,
+  renderBooked,
+  renderCancelled,
+  renderConfirm,
+  renderFree,
+  renderFreeTimes,
+  renderSlotTaken,
+  renderWhich,
+  say,
+  Voice,
+} from './render-calendar';
+import { fail, FunctionAnswer, joinList, missingFields, speakClarification, speakDuration } from './speech';
+
+type Result<K extends ToolResult['kind']> = Extract<ToolResult, { kind: K }>;
+type Renderers = { [K in ToolResult['kind']]: (result: Result<K>, voice: Voice) => FunctionAnswer };
+
+const DAY_NAMES = {
+  de: {
+    mon: 'Montag',
+    tue: 'Dienstag',
+    wed: 'Mittwoch',
+    thu: 'Donnerstag',
+    fri: 'Freitag',
+    sat: 'Samstag',
+    sun: 'Sonntag',
+  },
+  en: {
+    mon: 'Monday',
+    tue: 'Tuesday',
+    wed: 'Wednesday',
+    thu: 'Thursday',
+    fri: 'Friday',
+    sat: 'Saturday',
+    sun: 'Sunday',
+  },
+};
+
+const RENDERERS: Renderers = {
+  services: ({ services }, { locale }) => {
+    const spoken = services.map((s) => `${s.name} (${speakDuration(s.durationMinutes, locale)})`);
+    return {
+      success: true,
+      message: say(locale, `Wir bieten an: ${joinList('de', spoken)}.`, `We offer: ${joinList('en', spoken)}.`),
+      data: {
+        services: services.map((s) => ({ name: s.name, duration_minutes: s.durationMinutes, branch: s.branch })),
+      },
+    };
+  },
+  branches: ({ branches }, { locale }) => {
+    const hours = (branch: (typeof branches)[number]) =>
+      WEEKDAYS.filter((day) => branch.openingHours[day]?.length).map(
+        (day) =>
+          `${DAY_NAMES[locale][day]} ${branch.openingHours[day]!.map(([from, to]) => `${from}–${to}`).join(', ')}`,
+      );
+    const spoken = branches.map((b) => [b.name, b.address].filter(Boolean).join(', '));
+    return {
+      success: true,
+      message: say(locale, `Unsere Standorte: ${joinList('de', spoken)}.`, `Our locations: ${joinList('en', spoken)}.`),
+      data: { branches: branches.map((b) => ({ name: b.name, address: b.address, opening_hours: hours(b) })) },
+    };
+  },
+  customerSaved: ({ customerId, name }, { locale }) => ({
+    success: true,
+    message: say(
+      locale,
+      `Danke, ${name}. Ich habe Ihre Daten notiert.`,
+      `Thank you, ${name}. I've noted your details.`,
+    ),
+    data: { customer_id: customerId },
+  }),
+  free: renderFree,
+  freeTimes: renderFreeTimes,
+  slotTaken: renderSlotTaken,
+  confirmBooking: renderConfirm,
+  booked: renderBooked,
+  cancelled: renderCancelled,
+  appointments: renderAppointments,
+  whichAppointment: renderWhich,
+  noAppointment: (_result, { locale }) => ({
+    success: false,
+    message: say(locale, 'Ich finde keinen passenden Termin für Sie.', "I can't find a matching appointment for you."),
+    data: { appointments: [] },
+  }),
+  unknownService: ({ offered }, { locale }) => {
+    const list = joinList(locale, offered, 'or');
+    return {
+      success: false,
+      message: say(
+        locale,
+        `Welche Leistung meinen Sie? Wir bieten ${list} an.`,
+        `Which service do you mean? We offer ${list}.`,
+      ),
+      data: { services: offered },
+    };
+  },
+  needTime: ({ again }, { locale }) => ({
+    success: false,
+    message: again
+      ? say(locale, 'Mir fehlt noch die Uhrzeit.', 'I still need the time.')
+      : say(locale, 'Zu welcher Uhrzeit hätten Sie gern den Termin?', 'What time would you like?'),
+    data: { missing: ['time'] },
+  }),
+  needEmail: (_result, { locale }) => ({ ...fail(locale, 'EMAIL_REQUIRED'), data: { missing: ['email'] } }),
+  clarify: (when, { locale, timezone }) => ({
+    success: false,
+    message: speakClarification(when, timezone, locale),
+    data: { missing: ['date'], clarify: when.reason, options: when.options.map((option) => option.toISOString()) },
+  }),
+  unreadDate: (_result, { locale }) => ({
+    success: false,
+    message: say(
+      locale,
+      'Das Datum habe ich leider nicht verstanden. Welcher Tag und welche Uhrzeit?',
+      "Sorry, I didn't catch the date. Which day and time?",
+    ),
+    data: { missing: ['date'] },
+  }),
+  unreadPhone: (_result, { locale }) => ({
+    success: false,
+    message: say(locale, 'Die Telefonnummer habe ich nicht verstanden.', "I didn't catch that phone number."),
+  }),
+  missingArguments: ({ fields }, { locale }) => missingFields(locale, fields),
+  failed: ({ code }, { locale }) => fail(locale, code),
+};
+
+/** A tool's result as the agent says it: `{ success, message, data }` in the company's language and timezone. */
+export function render(result: ToolResult, voice: Voice): FunctionAnswer {
+  return (RENDERERS[result.kind] as (result: ToolResult, voice: Voice) => FunctionAnswer)(result, voice);
+}
+
+export type { Voice };

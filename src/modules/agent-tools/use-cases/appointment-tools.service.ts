@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../../common/domain-error';
+import type { Appointment } from '../../appointments/appointment.entity';
+import { AppointmentsService } from '../../appointments/appointments.service';
+import { AvailabilityService } from '../../appointments/availability.service';
+import { BookingService } from '../../appointments/booking.service';
+import { CompaniesService } from '../../tenants/companies.service';
+import type { CancelAppointmentArgs, RescheduleAppointmentArgs } from '../agent-tools.dto';
+import type { ToolContext } from '../tool-context';
+import type { AppointmentView, ToolResult } from '../tool-results';
+import { AvailabilityToolsService } from './availability-tools.service';
+import { booked } from './booking-tools.service';
+import { ToolScopeService, unsure } from './tool-scope.service';
+import { ToolStop } from './tool-stop';
+
+const CANCEL_REASON = { de: 'Vom Anrufer telefonisch abgesagt', en: 'Cancelled by the caller by phone' };
+
+const view = (row: Appointment): AppointmentView => ({
+  id: row.id,
+  service: row.service?.name ?? null,
+  start: row.startAt,
+});
+
+/** The caller's own appointments: listing, cancelling and moving them. */
+@Injectable()
+export class AppointmentToolsService {
+  constructor(
+    private readonly scopes: ToolScopeService,
+    private readonly companies: CompaniesService,
+    private readonly appointments: AppointmentsService,
+    private readonly availability: AvailabilityService,
+    private readonly free: AvailabilityToolsService,
+    private readonly booking: BookingService,
+  ) {}
+
+  async cancelAppointment(context: ToolContext, args: CancelAppointmentArgs): Promise<ToolResult> {
+    const target = await this.target(context, args.appointment_id, args.date, true);
+    const account = await this.companies.calcomAccount(context.company.id);
+    if (!account) throw new DomainError('CALCOM_MISCONFIGURED', 'The company has no Cal.com account');
+    // Cal.com requires a reason when the host's key cancels (always, for us): the caller's words, or ours.
+    const reason = args.reason ?? CANCEL_REASON[context.company.locale];
+    const outcome = await this.booking.cancel(account, context.company.timezone, target, reason);
+    return { kind: 'cancelled', appointment: view(target), alreadyCancelled: outcome !== 'cancelled' };
+  }
+
+  async rescheduleAppointment(context: ToolContext, args: RescheduleAppointmentArgs): Promise<ToolResult> {
+    const target = await this.target(context, args.appointment_id, args.date);
+    const scope = await this.scopes.scope(context, target.service?.name ?? '', undefined, target.serviceId);
+    const when = this.scopes.when(context, { date: args.new_date, time: args.new_time }, scope.openingHours);
+    if (when.kind !== 'instant') return unsure(when);
+    if (target.startAt.getTime() === when.instant.getTime()) return booked(scope, target, true);
+    try {
+      // The booking's own time counts as free, so it can move by less than its length.
+      const check = await this.availability.check(scope, when, new Date(), target.calcomBookingUid ?? undefined);
+      if (check.kind === 'taken') return { kind: 'slotTaken', wanted: when.instant, alternatives: check.alternatives };
+      const { appointment } = await this.booking.reschedule(scope, target, when.instant, context.callId);
+      return booked(scope, appointment, true);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'SLOT_TAKEN') return this.free.taken(scope, when.instant);
+      throw error;
+    }
+  }
+
+  async queryCustomerAppointments({ company, customer }: ToolContext): Promise<ToolResult> {
+    const rows = customer ? await this.appointments.upcomingFor(company.id, customer.id) : [];
+    const account = rows.length > 0 ? await this.companies.calcomAccount(company.id) : null;
+    const upcoming = account ? await this.appointments.reconcile(account, rows) : rows;
+    const status = (row: Appointment) => (row.status === 'pending' ? 'requested' : 'confirmed');
+    return { kind: 'appointments', appointments: upcoming.map((row) => ({ ...view(row), status: status(row) })) };
+  }
+
+  /** The caller's appointment meant by id or day; stops with a question when there is none or several. */
+  private async target(context: ToolContext, appointmentId?: string, date?: string, includeCancelled = false) {
+    const { company, customer } = context;
+    if (!customer) throw new ToolStop({ kind: 'noAppointment' });
+    const when = date ? this.scopes.when(context, { date }) : undefined;
+    const day = when && (when.kind === 'instant' || when.kind === 'day') ? when.day : undefined;
+    if (when && !day) throw new ToolStop(unsure(when));
+    const rows = await this.appointments.findForCaller(company.id, customer.id, {
+      appointmentId,
+      day,
+      timeZone: company.timezone,
+      includeCancelled,
+    });
+    if (rows.length === 0) throw new ToolStop({ kind: 'noAppointment' });
+    if (rows.length > 1) throw new ToolStop({ kind: 'whichAppointment', appointments: rows.map(view) });
+    return rows[0];
+  }
+}

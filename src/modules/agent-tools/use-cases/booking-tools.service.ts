@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../../common/domain-error';
+import type { Appointment } from '../../appointments/appointment.entity';
+import type { BookingScope } from '../../appointments/appointments.types';
+import { AvailabilityService } from '../../appointments/availability.service';
+import { BookingService } from '../../appointments/booking.service';
+import type { BookAppointmentArgs, CollectAppointmentDataArgs } from '../agent-tools.dto';
+import type { ToolContext } from '../tool-context';
+import type { ToolResult } from '../tool-results';
+import { AvailabilityToolsService } from './availability-tools.service';
+import { CallerToolsService } from './caller-tools.service';
+import { ToolScopeService } from './tool-scope.service';
+
+const isDomain = (error: unknown, code: DomainError['code']) => error instanceof DomainError && error.code === code;
+
+/** Booking: checking a wished appointment and repeating it back, then booking it once, however often it is retried. */
+@Injectable()
+export class BookingToolsService {
+  constructor(
+    private readonly scopes: ToolScopeService,
+    private readonly callers: CallerToolsService,
+    private readonly availability: AvailabilityService,
+    private readonly free: AvailabilityToolsService,
+    private readonly booking: BookingService,
+  ) {}
+
+  async collectAppointmentData(context: ToolContext, args: CollectAppointmentDataArgs): Promise<ToolResult> {
+    if (args.confirm) return this.bookAppointment(context, args);
+    const scope = await this.scopes.scope(context, args.service);
+    const when = this.scopes.when(context, { date: args.date, time: args.time }, scope.openingHours);
+    const exact = this.scopes.exact(when, false);
+    const start = exact.instant;
+    const result = await this.availability.check(scope, exact);
+    if (result.kind !== 'free')
+      return { kind: 'slotTaken', wanted: start, alternatives: result.kind === 'taken' ? result.alternatives : [] };
+    // Asked before the caller agrees, so a confirmed booking never fails for want of an e-mail address.
+    const contact = { email: args.email ?? context.customer?.email ?? null, phone: args.phone ?? context.callerNumber };
+    const refused = await this.booking.assertContactAccepted(scope, contact).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    if (isDomain(refused, 'EMAIL_REQUIRED')) return { kind: 'needEmail' };
+    if (refused) throw refused;
+    return { kind: 'confirmBooking', start, service: scope.service.name, name: args.name };
+  }
+
+  async bookAppointment(context: ToolContext, args: BookAppointmentArgs): Promise<ToolResult> {
+    const scope = await this.scopes.scope(context, args.service);
+    const when = this.scopes.when(context, { date: args.date, time: args.time, start: args.start }, scope.openingHours);
+    const start = this.scopes.exact(when, true).instant;
+    const attendee = await this.callers.attendee(context, args);
+    // One booking per call, service and time: Retell's retries and a repeated MCP call find the first one.
+    const key = `${context.retellCallId ?? `customer-${attendee.customerId}`}:${scope.service.id}:${start.toISOString()}`;
+    try {
+      const { appointment } = await this.booking.book(scope, start, attendee, {
+        key,
+        callId: context.callId,
+        notes: args.notes,
+      });
+      return booked(scope, appointment, false);
+    } catch (error) {
+      if (isDomain(error, 'SLOT_TAKEN')) return this.free.taken(scope, start);
+      if (isDomain(error, 'EMAIL_REQUIRED')) return { kind: 'needEmail' };
+      throw error;
+    }
+  }
+}
+
+export function booked(scope: BookingScope, appointment: Appointment, moved: boolean): ToolResult {
+  const status = appointment.status === 'pending' ? 'requested' : 'confirmed';
+  const view = { id: appointment.id, service: scope.service.name, start: appointment.startAt, status } as const;
+  return { kind: 'booked', appointment: view, moved };
+}
