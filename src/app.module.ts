@@ -13,6 +13,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { AdminModule } from './modules/admin/admin.module';
 import { AccessModule } from './modules/access/access.module';
 import { DemoSeederService } from './modules/tenants/demo-seeder.service';
+import { McpModule } from './modules/mcp/mcp.module';
 import { RetellModule } from './modules/retell/retell.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { RedisModule } from './redis/redis.module';
@@ -31,6 +32,7 @@ import { ThrottlingModule } from './throttling/throttling.module';
     AccessModule,
     ThrottlingModule,
     RetellModule,
+    McpModule,
     AdminModule,
   ],
   providers: [

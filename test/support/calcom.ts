@@ -105,6 +105,7 @@ export const calcomEnv = (fake: CalcomFake) => ({
 export const generousLimits = {
   RATE_LIMIT_RETELL: '100000',
   RATE_LIMIT_BOOKING: '100000',
+  RATE_LIMIT_MCP: '100000',
   RATE_LIMIT_WEBHOOKS: '100000',
   RATE_LIMIT_ADMIN: '100000',
 };

@@ -2,16 +2,16 @@
 const PROPERTIES = 'swagger/apiModelProperties';
 const PROPERTY_LIST = 'swagger/apiModelPropertiesArray';
 
-interface JsonSchemaProperty {
+type JsonSchemaProperty = {
   type: string;
   description?: string;
-}
+};
 
-export interface ToolInputSchema {
+export type ToolInputSchema = {
   type: 'object';
   properties: Record<string, JsonSchemaProperty>;
   required: string[];
-}
+};
 
 /**
  * The JSON Schema of a tool's arguments, read from its argument DTO (the `@ApiProperty` descriptions and the

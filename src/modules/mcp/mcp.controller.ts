@@ -1,0 +1,59 @@
+import { All, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { Response } from 'express';
+import { GatewayThrottlerGuard } from '../../throttling/gateway-throttler.guard';
+import { RateScopes, ScopedRequest } from '../../throttling/rate-scopes';
+import type { AgentPrincipal } from '../access/retell-auth.guard';
+import { callInfoOutsideBody } from '../agent-tools/call-info';
+import { McpAuthGuard } from './mcp-auth.guard';
+import { MCP_TOOLS, McpToolsService } from './mcp-tools.service';
+
+const SERVER_INFO = { name: 'voice-booking-gateway', version: '0.1.0' };
+
+/**
+ * The MCP face: Streamable HTTP at `/mcp`, stateless (every POST carries its own auth and call context, so any
+ * instance can answer it), JSON answers. The call comes from the URL or headers (`call_id`, `user_number`,
+ * `agent_number`, … or `x-retell-call-id`, …), so a Retell MCP node passes it through dynamic variables.
+ */
+@ApiExcludeController()
+@UseGuards(McpAuthGuard, GatewayThrottlerGuard)
+@RateScopes('mcp')
+@Controller('mcp')
+export class McpController {
+  constructor(private readonly tools: McpToolsService) {}
+
+  @Post()
+  async handle(@Req() request: ScopedRequest, @Res() response: Response): Promise<void> {
+    const server = this.serverFor(request);
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    response.on('close', () => void transport.close().then(() => server.close()));
+    await server.connect(transport);
+    await transport.handleRequest(request, response, request.body);
+  }
+
+  /** No sessions and no server-sent stream: GET and DELETE have nothing to serve. */
+  @All()
+  @HttpCode(405)
+  other(@Res({ passthrough: true }) response: Response) {
+    response.setHeader('Allow', 'POST');
+    return {
+      jsonrpc: '2.0',
+      error: { code: -32000, message: 'Method not allowed: POST only (stateless server)' },
+      id: null,
+    };
+  }
+
+  private serverFor(request: ScopedRequest): Server {
+    const server = new Server(SERVER_INFO, { capabilities: { tools: { listChanged: false } } });
+    const call = callInfoOutsideBody(request);
+    const principal = request.principal as AgentPrincipal;
+    server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: MCP_TOOLS }));
+    server.setRequestHandler(CallToolRequestSchema, ({ params }) =>
+      this.tools.call(params.name, params.arguments, call, principal),
+    );
+    return server;
+  }
+}
