@@ -1,4 +1,4 @@
-import { All, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -34,8 +34,9 @@ export class McpController {
     await transport.handleRequest(request, response, request.body);
   }
 
-  /** No sessions and no server-sent stream: GET and DELETE have nothing to serve. */
-  @All()
+  /** No sessions and no server-sent stream: GET (a stream) and DELETE (a session's end) have nothing to serve. */
+  @Get()
+  @Delete()
   @HttpCode(405)
   other(@Res({ passthrough: true }) response: Response) {
     response.setHeader('Allow', 'POST');

@@ -12,7 +12,8 @@ const isPublic = (route: Route) =>
   PUBLIC.includes(`${route.method} ${route.path}`) ||
   (route.method === 'GET' && /^\/docs(\/|-yaml$|$)/.test(route.path));
 
-const isRetell = (route: Route) => /^\/api\/(retell\/|webhooks\/retell($|\/inbound$))/.test(route.path);
+/** The agent-facing routes (Retell's and MCP's): they take function tokens, never admin tokens. */
+const isRetell = (route: Route) => /^\/(api\/(retell\/|webhooks\/retell($|\/inbound$))|mcp$)/.test(route.path);
 
 describe('Security: authentication on every route', () => {
   let t: TestApp;
@@ -46,6 +47,8 @@ describe('Security: authentication on every route', () => {
         'POST /api/retell/book-appointment',
         'GET /api/webhooks/retell/diagnostic',
         'DELETE /api/admin/customers/by-phone/:e164',
+        'POST /mcp',
+        'GET /mcp',
       ]),
     );
   });

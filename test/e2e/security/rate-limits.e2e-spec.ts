@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { CalcomFake } from '../../../src/calcom-fake/calcom-fake';
 import { ApiTokensService } from '../../../src/modules/access/api-tokens.service';
+import { Company } from '../../../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../../../src/modules/tenants/tenants-import.service';
 import { bookingTenant, calcomEnv, dayFromNow, startCalcomFake } from '../../support/calcom';
 import { callObject, retellEnv, signedPost } from '../../support/retell';
@@ -33,7 +34,7 @@ describe('Security: rate limits', () => {
   beforeAll(async () => {
     fake = await startCalcomFake();
     t = await createTestApp({ env: env() });
-    await importTenants(t, ['a', 'b', 'c', 'd', 'e']);
+    await importTenants(t, ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   });
   afterAll(async () => {
     await t.close();
@@ -124,6 +125,31 @@ describe('Security: rate limits', () => {
       request(t.server).get('/api/webhooks/retell/diagnostic').set('authorization', `Bearer ${three}`);
     expect(await statuses(10, diagnostic)).toEqual(Array(10).fill(200));
     expect((await diagnostic()).status).toBe(429);
+  });
+
+  it('limits /mcp to 100 requests per company, and counts its bookings against the booking limit', async () => {
+    const tokenOf = async (slug: string) => {
+      const company = await t.dataSource.getRepository(Company).findOneByOrFail({ slug });
+      return (await t.app.get(ApiTokensService).create({ kind: 'function', name: 'mcp', companyId: company.id })).token;
+    };
+    const [f, g] = [await tokenOf('f'), await tokenOf('g')];
+    let id = 0;
+    const rpc = (token: string, method: string, params: object = {}) =>
+      request(t.server)
+        .post('/mcp?call_id=mcp_limits')
+        .set('authorization', `Bearer ${token}`)
+        .set('accept', 'application/json, text/event-stream')
+        .send({ jsonrpc: '2.0', id: ++id, method, params });
+    expect(await statuses(100, () => rpc(f, 'tools/list'))).toEqual(Array(100).fill(200));
+    const limited = await rpc(f, 'tools/list');
+    expect(limited.status).toBe(429);
+    expect(limited.body).toEqual({ error: 'Too many requests', retry_after: expect.any(Number) });
+    expect((await rpc(g, 'tools/list')).status).toBe(200);
+    const args = { service: 'Haarschnitt', date: dayFromNow(3), time: '09:00', name: 'Anna', phone: '+4915112345678' };
+    const bookG = () => rpc(g, 'tools/call', { name: 'book_appointment', arguments: args });
+    expect(await statuses(30, bookG)).toEqual(Array(30).fill(200));
+    expect((await bookG()).status).toBe(429);
+    expect((await rpc(g, 'tools/call', { name: 'list_services', arguments: {} })).status).toBe(200);
   });
 
   it('counts by client address when nothing else identifies the caller, whatever X-Forwarded-For says', async () => {
