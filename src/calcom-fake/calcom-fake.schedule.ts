@@ -86,3 +86,19 @@ function at(day: DateTime, time: string): DateTime {
   const [hour, minute] = time.split(':').map(Number);
   return day.set({ hour, minute, second: 0, millisecond: 0 });
 }
+
+/** A booking as the fake keeps it. */
+export interface FakeBooking {
+  id: number;
+  uid: string;
+  eventTypeId: number;
+  status: 'accepted' | 'pending' | 'cancelled' | 'rejected';
+  start: Date;
+  end: Date;
+  attendee: { name: string; email: string; timeZone: string; phoneNumber?: string; language?: string };
+  metadata: Record<string, unknown>;
+  cancellationReason?: string;
+  rescheduledFromUid?: string;
+  rescheduledToUid?: string;
+  createdAt: Date;
+}

@@ -47,20 +47,17 @@ describe('Retell routes with the database down', () => {
     await t.close();
   });
 
-  it.each(Object.keys(TOOLS))(
-    '%s answers the spoken fallback (200) at once, signed or with a token',
-    async (name) => {
-      const body = { name, call: callObject({ call_id: `down_${name}` }), args: {} };
-      const signed = await timed(() => signedPost(t, `/api/retell/${name}`, body));
-      const token = await timed(() =>
-        request(t.server).post(`/api/retell/${name}`).set('authorization', `Bearer ${functionToken}`).send(body),
-      );
-      for (const { res, ms } of [signed, token]) {
-        expect([res.status, res.body]).toEqual([200, FALLBACK]);
-        expect(ms).toBeLessThan(2000);
-      }
-    },
-  );
+  it.each(Object.keys(TOOLS))('%s answers the spoken fallback (200) at once, signed or with a token', async (name) => {
+    const body = { name, call: callObject({ call_id: `down_${name}` }), args: {} };
+    const signed = await timed(() => signedPost(t, `/api/retell/${name}`, body));
+    const token = await timed(() =>
+      request(t.server).post(`/api/retell/${name}`).set('authorization', `Bearer ${functionToken}`).send(body),
+    );
+    for (const { res, ms } of [signed, token]) {
+      expect([res.status, res.body]).toEqual([200, FALLBACK]);
+      expect(ms).toBeLessThan(2000);
+    }
+  });
 
   it('lets the inbound call through without variables', async () => {
     const { res, ms } = await timed(() =>

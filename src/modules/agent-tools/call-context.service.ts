@@ -92,24 +92,7 @@ export class CallContextService {
       tokenCompany &&
       ((row.resolved_company_id && row.resolved_company_id !== tokenCompany) || (callId && !row.call_id));
     if (foreign) throw new DomainError('FORBIDDEN', 'This call belongs to another company');
-    return {
-      retellCallId: callId ?? null,
-      callId: row.call_id,
-      callerNumber,
-      company: row.company_id
-        ? {
-            id: row.company_id,
-            name: row.company_name as string,
-            timezone: row.timezone as string,
-            locale: row.locale as Locale,
-            dateOrder: (row.date_order as DateOrder | null) ?? null,
-          }
-        : null,
-      branch: row.branch_id ? { id: row.branch_id, name: row.branch_name as string } : null,
-      customer: row.customer_id
-        ? { id: row.customer_id, name: row.customer_name, email: row.customer_email, phone: row.customer_phone }
-        : null,
-    };
+    return contextOf(row, callId ?? null, callerNumber);
   }
 
   /**
@@ -124,4 +107,25 @@ export class CallContextService {
     const tenant = await this.tenants.resolve(parties);
     return tenant ? { companyId: tenant.companyId, callId: call.call_id } : { companyId: null };
   }
+}
+
+function contextOf(row: Row, retellCallId: string | null, callerNumber: string | null): CallContext {
+  return {
+    retellCallId,
+    callId: row.call_id,
+    callerNumber,
+    company: row.company_id
+      ? {
+          id: row.company_id,
+          name: row.company_name as string,
+          timezone: row.timezone as string,
+          locale: row.locale as Locale,
+          dateOrder: (row.date_order as DateOrder | null) ?? null,
+        }
+      : null,
+    branch: row.branch_id ? { id: row.branch_id, name: row.branch_name as string } : null,
+    customer: row.customer_id
+      ? { id: row.customer_id, name: row.customer_name, email: row.customer_email, phone: row.customer_phone }
+      : null,
+  };
 }

@@ -5,12 +5,20 @@ import { Appointment } from './appointment.entity';
 import { AppointmentClaimsService } from './appointment-claims.service';
 import { AppointmentsService } from './appointments.service';
 import { AvailabilityService } from './availability.service';
+import { BookingRunnerService } from './booking-runner.service';
 import { BookingService } from './booking.service';
 import { SlotLockService } from './slot-lock.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Appointment]), CalcomModule],
-  providers: [AppointmentsService, AvailabilityService, BookingService, AppointmentClaimsService, SlotLockService],
+  providers: [
+    AppointmentsService,
+    AvailabilityService,
+    BookingService,
+    BookingRunnerService,
+    AppointmentClaimsService,
+    SlotLockService,
+  ],
   exports: [AppointmentsService, AvailabilityService, BookingService],
 })
 export class AppointmentsModule {}

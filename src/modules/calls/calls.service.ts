@@ -51,43 +51,40 @@ export class CallsService {
   async recordEvent(event: string, report: CallReport): Promise<RecordOutcome> {
     const rank = EVENT_RANK[event];
     if (!rank) return 'ignored';
-    let outcome: RecordOutcome;
-    const followUp = rank >= EVENT_RANK.call_ended;
-    let eventRowId = '';
+    let eventRowId: string | null;
     try {
-      outcome = await this.dataSource.transaction(async (manager) => {
-        const call = await this.lockCall(manager, report.callId);
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(CallEvent)
-          .values({
-            callId: call.id,
-            event,
-            dedupeKey: `${event}:${report.callId}`,
-            processedAt: followUp ? null : () => 'now()',
-          })
-          .orIgnore()
-          .returning('id')
-          .execute();
-        if (inserted.raw.length === 0) return 'duplicate';
-        eventRowId = (inserted.raw as Array<{ id: string }>)[0].id;
-        await manager
-          .getRepository(Call)
-          .update(
-            { id: call.id },
-            (await this.merge(manager, call, report, rank)) as Parameters<Repository<Call>['update']>[1],
-          );
-        return 'stored';
-      });
+      eventRowId = await this.dataSource.transaction((manager) => this.store(manager, event, report, rank));
     } catch (error) {
       // The database's own message stays in our log; the answer only says what failed.
       this.logger.error({ event, error: maskPii((error as Error).message) }, 'Could not store a call event');
       throw new DomainError('DATABASE_UNAVAILABLE', 'Could not store the call event');
     }
     // Stored together with the event, so it survives a crash; run now, swept later if it fails.
-    if (outcome === 'stored' && followUp) this.followUps.start(eventRowId);
-    return outcome;
+    if (eventRowId === null) return 'duplicate';
+    if (rank >= EVENT_RANK.call_ended) this.followUps.start(eventRowId);
+    return 'stored';
+  }
+
+  /** The event row (unless Retell sent it before) and the call's new state; the event row's id, or null for a duplicate. */
+  private async store(manager: EntityManager, event: string, report: CallReport, rank: number): Promise<string | null> {
+    const call = await this.lockCall(manager, report.callId);
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CallEvent)
+      .values({
+        callId: call.id,
+        event,
+        dedupeKey: `${event}:${report.callId}`,
+        processedAt: rank >= EVENT_RANK.call_ended ? null : () => 'now()',
+      })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if (inserted.raw.length === 0) return null;
+    const changes = await this.merge(manager, call, report, rank);
+    await manager.getRepository(Call).update({ id: call.id }, changes as Parameters<Repository<Call>['update']>[1]);
+    return (inserted.raw as Array<{ id: string }>)[0].id;
   }
 
   /** Links the caller, once known, to the call; a call keeps the first customer it was linked to. */
@@ -133,23 +130,20 @@ export class CallsService {
       // An older event only fills gaps; a newer (or the same) event overwrites.
       if (newer || call[key] === null || call[key] === undefined) (changes as Record<string, unknown>)[key] = value;
     }
-    if (!call.companyId) {
-      const tenant = await this.tenants.resolve(
-        {
-          direction: changes.direction ?? call.direction,
-          fromNumber: changes.fromNumber ?? call.fromNumber,
-          toNumber: changes.toNumber ?? call.toNumber,
-          agentId: changes.agentId ?? call.agentId,
-        },
-        manager,
-      );
-      if (tenant)
-        Object.assign(changes, {
-          companyId: tenant.companyId,
-          branchId: tenant.branchId,
-          customerId: call.customerId ?? tenant.customerId,
-        });
-    }
+    if (!call.companyId) Object.assign(changes, await this.tenantOf(manager, call, changes));
     return changes;
+  }
+
+  /** The company, branch and customer of a call not yet tied to one, from its numbers or agent. */
+  private async tenantOf(manager: EntityManager, call: Call, changes: Partial<Call>): Promise<Partial<Call>> {
+    const parties = {
+      direction: changes.direction ?? call.direction,
+      fromNumber: changes.fromNumber ?? call.fromNumber,
+      toNumber: changes.toNumber ?? call.toNumber,
+      agentId: changes.agentId ?? call.agentId,
+    };
+    const tenant = await this.tenants.resolve(parties, manager);
+    if (!tenant) return {};
+    return { companyId: tenant.companyId, branchId: tenant.branchId, customerId: call.customerId ?? tenant.customerId };
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,7 +14,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { IsE164, IsIanaTimezone, IsOpeningHours } from '../../common/validation';
 import type { OpeningHours } from './branch.entity';
@@ -165,54 +164,4 @@ export class ListQueryDto {
   @IsInt()
   @Min(0)
   offset?: number;
-}
-
-/** A whole tenant as `tenants:import` reads it: branches and services refer to branches by name. */
-export class ImportBranchDto extends CreateBranchDto {}
-
-export class ImportPhoneNumberDto {
-  @IsE164()
-  e164: string;
-
-  @IsOptional()
-  @IsString()
-  branch?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  label?: string;
-}
-
-export class ImportServiceDto extends OmitType(CreateServiceDto, ['branchId'] as const) {
-  @IsOptional()
-  @IsString()
-  branch?: string;
-}
-
-export class ImportCompanyDto extends CreateCompanyDto {
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ImportBranchDto)
-  branches?: ImportBranchDto[];
-
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ImportPhoneNumberDto)
-  phoneNumbers?: ImportPhoneNumberDto[];
-
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ImportServiceDto)
-  services?: ImportServiceDto[];
-}
-
-export class TenantImportDto {
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ImportCompanyDto)
-  companies: ImportCompanyDto[];
 }
