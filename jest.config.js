@@ -2,8 +2,21 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'], rootDir: '.' };
 
+/**
+ * `npm run coverage`: the unit specs alone must cover 85 % of the branches of the booking and claims code (the e2e
+ * suites add more on top); the tool use cases are reported beside them.
+ */
+const booking = [
+  'src/modules/appointments/booking.service.ts',
+  'src/modules/appointments/booking-runner.service.ts',
+  'src/modules/appointments/appointment-claims.service.ts',
+];
+
 module.exports = {
   testTimeout: 30000,
+  collectCoverageFrom: [...booking, 'src/modules/agent-tools/use-cases/*.ts', '!**/*.spec.ts'],
+  coverageReporters: ['text'],
+  coverageThreshold: Object.fromEntries(booking.map((path) => [path, { branches: 85 }])),
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },

@@ -32,11 +32,10 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, 'booking', $8, $9, $10, $11, $12, $13, $14)
 ON CONFLICT (idempotency_key) DO NOTHING
 RETURNING id`;
 
+/** TypeORM wraps every driver error (QueryFailedError.driverError). */
 const isUniqueViolation = (error: unknown, constraint: string) => {
-  const driver =
-    (error as { driverError?: { code?: string; constraint?: string } }).driverError ??
-    (error as { code?: string; constraint?: string });
-  return driver.code === '23505' && driver.constraint === constraint;
+  const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driver?.code === '23505' && driver.constraint === constraint;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,7 +76,7 @@ export class AppointmentClaimsService {
   /** Moves a row from one status to another only if nobody else moved it first. */
   async transition(row: Appointment, from: AppointmentStatus, to: AppointmentStatus): Promise<boolean> {
     const result = await this.appointments.update({ id: row.id, status: from }, { status: to });
-    return (result.affected ?? 0) > 0;
+    return Boolean(result.affected);
   }
 
   findByKey(idempotencyKey: string): Promise<Appointment | null> {
@@ -161,7 +160,7 @@ export class AppointmentClaimsService {
         seconds: this.staleAfterMs / 1000,
       })
       .execute();
-    return (result.affected ?? 0) > 0;
+    return Boolean(result.affected);
   }
 
   /** A definitive failure may be tried again, if the slot is still free. */

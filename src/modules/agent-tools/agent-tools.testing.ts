@@ -1,0 +1,113 @@
+import { DomainError } from '../../common/domain-error';
+import type { Appointment } from '../appointments/appointment.entity';
+import type { Availability } from '../appointments/appointments.types';
+import { AgentToolsService } from './agent-tools.service';
+import type { ToolContext } from './tool-context';
+import { AppointmentToolsService } from './use-cases/appointment-tools.service';
+import { AvailabilityToolsService } from './use-cases/availability-tools.service';
+import { BookingToolsService } from './use-cases/booking-tools.service';
+import { CallerToolsService } from './use-cases/caller-tools.service';
+import { CatalogToolsService } from './use-cases/catalog-tools.service';
+import { ToolScopeService } from './use-cases/tool-scope.service';
+
+const HOURS = { mon: [['08:00', '20:00']], tue: [['08:00', '20:00']], wed: [['08:00', '20:00']] };
+const service = { id: 'svc_cut', name: 'Haarschnitt', synonyms: [], branchId: 'br_1', calcomEventTypeId: 1001 };
+
+/**
+ * The domain as the tools see it, faked: each collaborator records its calls and answers what a test sets. Every
+ * use case is real, so a spec drives `AgentToolsService.run` exactly as both faces do, without HTTP or a database.
+ */
+export function toolsRig() {
+  const recorded: Array<[string, ...unknown[]]> = [];
+  const note =
+    <T>(name: string, answer: (...args: never[]) => T) =>
+    (...args: never[]) => (recorded.push([name, ...args]), answer(...args));
+  const state = {
+    account: { companyId: 'co_1', apiKey: 'cal_key' } as { companyId: string; apiKey: string } | null,
+    check: { kind: 'free', instant: new Date() } as Availability,
+    alternatives: [] as Date[],
+    appointments: [] as Appointment[],
+    book: async (): Promise<{ appointment: Appointment; replayed: boolean }> => {
+      throw new DomainError('SLOT_TAKEN', 'taken');
+    },
+    reschedule: async (): Promise<{ appointment: Appointment; replayed: boolean }> => {
+      throw new DomainError('SLOT_TAKEN', 'taken');
+    },
+    cancelled: 'cancelled' as 'cancelled' | 'already-cancelled',
+    services: [{ ...service, durationMinutes: 30, branchName: 'Mitte' }] as object[],
+    contact: async (): Promise<void> => undefined,
+  };
+  const branches = [{ id: 'br_1', name: 'Mitte', address: 'Torstraße 1', openingHours: HOURS }];
+  const catalog = {
+    offering: note('offering', async () => ({ services: [{ ...service, branchName: 'Mitte' }], branches })),
+    listServices: note('listServices', async () => state.services),
+    listBranches: note('listBranches', async () => branches),
+  };
+  const companies = { calcomAccount: note('calcomAccount', async () => state.account) };
+  const customers = {
+    upsert: note('upsert', async (_company: string, details: { phone: string | null }) => ({
+      id: 'cust_1',
+      phoneE164: details.phone,
+    })),
+  };
+  const calls = { attachCustomer: note('attachCustomer', async () => undefined) };
+  const availability = {
+    check: note('check', async () => state.check),
+    alternatives: note('alternatives', async () => state.alternatives),
+  };
+  const booking = {
+    book: note('book', () => state.book()),
+    reschedule: note('reschedule', () => state.reschedule()),
+    cancel: note('cancel', async () => state.cancelled),
+    assertContactAccepted: note('assertContactAccepted', () => state.contact()),
+  };
+  const appointments = {
+    upcomingFor: note('upcomingFor', async () => state.appointments),
+    findForCaller: note('findForCaller', async () => state.appointments),
+    reconcile: note('reconcile', async (_account: unknown, rows: Appointment[]) => rows),
+  };
+  const scopes = new ToolScopeService(catalog as never, companies as never);
+  const callers = new CallerToolsService(customers as never, calls as never);
+  const free = new AvailabilityToolsService(scopes, availability as never);
+  const tools = new AgentToolsService(
+    new CatalogToolsService(catalog as never),
+    callers,
+    free,
+    new BookingToolsService(scopes, callers, availability as never, free, booking as never),
+    new AppointmentToolsService(
+      scopes,
+      companies as never,
+      appointments as never,
+      availability as never,
+      free,
+      booking as never,
+    ),
+  );
+  return { tools, state, recorded, calls: (name: string) => recorded.filter(([called]) => called === name) };
+}
+
+/** A call context of the fake company, on a call with a known caller. */
+export function toolContext(overrides: Partial<ToolContext> = {}): ToolContext {
+  return {
+    retellCallId: 'call_abc',
+    callId: 'row_call',
+    callerNumber: '+4915112345678',
+    company: { id: 'co_1', name: 'Salon', timezone: 'Europe/Berlin', locale: 'de', dateOrder: null },
+    branch: { id: 'br_1', name: 'Mitte' },
+    customer: { id: 'cust_1', name: 'Mia', email: null, phone: '+4915112345678' },
+    ...overrides,
+  };
+}
+
+/** An appointment row as the domain returns it. */
+export function appointmentRow(overrides: Partial<Appointment> = {}): Appointment {
+  return {
+    id: 'apt_1',
+    status: 'accepted',
+    startAt: new Date('2030-03-04T09:00:00.000Z'),
+    serviceId: 'svc_cut',
+    service: { name: 'Haarschnitt' },
+    calcomBookingUid: 'uid_1',
+    ...overrides,
+  } as Appointment;
+}
