@@ -1,5 +1,5 @@
 import { DomainError } from '../../common/domain-error';
-import { appointmentRow, toolContext, toolsRig } from './agent-tools.testing';
+import { toolContext, toolsRig } from './agent-tools.testing';
 
 const AT = (iso: string) => new Date(iso);
 const DAY = '2030-03-04';
