@@ -1,169 +1,166 @@
-import { CACHE_MANAGER } from '@nestjs/cache-manager';
-import type { Cache } from 'cache-manager';
-import { DateTime } from 'luxon';
-import { CalcomSlotsService } from '../src/modules/calcom/calcom-slots.service';
-import { Company } from '../src/modules/tenants/company.entity';
-import { TenantsImportService } from '../src/modules/tenants/tenants-import.service';
-import { signRetellBody } from '../src/modules/access/retell-signature';
-import {
-  BOOKING_NUMBER,
-  bookingTenant,
-  CALCOM_KEY,
-  calcomEnv,
-  dayFromNow,
-  startCalcomFake,
-  ZONE,
-  generousLimits,
-} from '../test/support/calcom';
-import { RETELL_KEY, retellEnv } from '../test/support/retell';
-import { createTestApp, TestApp } from '../test/support/test-app';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { CalcomFake } from '../src/calcom-fake/calcom-fake';
 import { benchDates } from './dates';
+import { Mode, startGateway, timeToReady } from './gateway';
+import { Load, rssMb, serve } from './load';
+import { checkLoad, inboundLoad, noDateCheck, replayedWorkload, webhookLoad } from './scenarios';
 
 /**
- * `npm run bench`: each figure is a ratio against a baseline measured in the same run, on the same machine, so the
- * numbers mean something anywhere. Cal.com is the local fake with a fixed latency standing in for the network.
+ * `npm run bench`: every server in its own process on loopback, load by autocannon, each figure a ratio against a
+ * baseline measured in the same run on the same machine. Cal.com is the fake, in this process.
  */
-const UPSTREAM_LATENCY_MS = 40;
-const ROUNDS = Number(process.argv[2] ?? 60);
+type Row = [scenario: string, measured: string, ratio: string, target: string, met: boolean | null];
+
+const EVERY_DAY = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '20:00']]]),
+);
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+
+async function baselines(): Promise<{ bare: Load; reference: { max: Load; paced: Load } }> {
+  const bare = await serve(join(__dirname, 'servers', 'bare.js'), [], {}, '/');
+  const bareLoad = (await checkLoad(bare.url, false)).max;
+  await bare.stop();
+  const reference = await serve(join(__dirname, 'servers', 'reference.js'), [], {}, '/');
+  const referenceLoad = await checkLoad(reference.url, false);
+  await reference.stop();
+  return { bare: bareLoad, reference: referenceLoad };
+}
+
+async function gatewayRows(mode: Mode, fake: CalcomFake, base: Awaited<ReturnType<typeof baselines>>): Promise<Row[]> {
+  const gateway = await startGateway(mode, fake.url);
+  const target = mode === 'embedded' ? { rps: 0.5, p99: 1.5, rss: 400 } : { rps: 0.25, p99: 3, rss: 250 };
+  const check = await checkLoad(gateway.url);
+  const inbound = await inboundLoad(gateway.url);
+  const replay = await replayedWorkload(gateway.url, fake);
+  const noDate = await noDateCheck(gateway.url, fake);
+  const rss = rssMb(gateway.child.pid!);
+  const webhooks = await webhookLoad(gateway);
+  await gateway.dispose();
+  const ref = base.reference;
+  const rpsRatio = check.max.rps / ref.max.rps;
+  const p99Ratio = check.paced.p99 / Math.max(ref.paced.p99, 1);
+  const hookRatio = webhooks.result.rps / ref.max.rps;
+  const m = `[${mode}]`;
+  return [
+    [
+      `${m} warm check, req/s at 50 conns`,
+      fmt(check.max.rps),
+      `${fmt(rpsRatio, 3)} × ref`,
+      `≥ ${target.rps} ×`,
+      rpsRatio >= target.rps,
+    ],
+    [
+      `${m} warm check, p99 at 200 req/s`,
+      `${fmt(check.paced.p99)} ms`,
+      `${fmt(p99Ratio, 2)} × ref`,
+      `≤ ${target.p99} ×`,
+      p99Ratio <= target.p99,
+    ],
+    [
+      `${m} call_ended 20 KB, req/s`,
+      fmt(webhooks.result.rps),
+      `${fmt(hookRatio, 3)} × ref`,
+      '≥ 0.2 ×',
+      hookRatio >= 0.2,
+    ],
+    [
+      `${m} call_ended stored / acknowledged`,
+      `${webhooks.stored} / ${webhooks.result.ok}`,
+      '',
+      'all',
+      webhooks.stored === webhooks.result.ok,
+    ],
+    [
+      `${m} inbound p50 / p99 at 50 req/s`,
+      `${fmt(inbound.p50)} / ${fmt(inbound.p99)} ms`,
+      '',
+      'p99 ≤ 15 ms',
+      inbound.p99 <= 15,
+    ],
+    [
+      `${m} replayed workload, mean check`,
+      `${fmt(replay.meanMs)} ms`,
+      `${fmt(replay.meanMs / 300, 3)} × uncached`,
+      '≤ 0.2 ×',
+      replay.meanMs / 300 <= 0.2,
+    ],
+    [`${m} replayed workload, cache hits`, `${fmt(replay.hitRatio * 100, 1)} %`, '', '≥ 90 %', replay.hitRatio >= 0.9],
+    [
+      `${m} no-date check at 300 ms upstream`,
+      `${fmt(noDate)} ms`,
+      `${fmt(noDate / 300, 2)} × one call`,
+      '≤ 1.2 ×',
+      noDate / 300 <= 1.2,
+    ],
+    [`${m} RSS after the load`, `${fmt(rss)} MB`, '', `≤ ${target.rss} MB`, rss <= target.rss],
+  ];
+}
+
+async function readyRows(): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'vbg-ready-'));
+  const empty = await timeToReady(join(dir, 'data'));
+  const used = await timeToReady(join(dir, 'data'));
+  rmSync(dir, { recursive: true, force: true });
+  return [
+    ['[embedded] start to ready, empty DATA_DIR', `${fmt(empty)} ms`, '', '≤ 3000 ms', empty <= 3000],
+    ['[embedded] start to ready, used DATA_DIR', `${fmt(used)} ms`, '', '≤ 1500 ms', used <= 1500],
+  ];
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const { Client } = await import('pg');
+  const client = new Client({
+    connectionString: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
+  return client.connect().then(
+    () => client.end().then(() => true),
+    () => false,
+  );
+}
+
+function print(rows: Row[], base: Awaited<ReturnType<typeof baselines>>): void {
+  const header = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${fmt(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
+  const lines = [
+    header,
+    `reference pipeline: ${fmt(base.reference.max.rps)} req/s at 50 conns, p99 ${fmt(base.reference.paced.p99)} ms at 200 req/s; bare node:http ${fmt(base.bare.rps)} req/s (${fmt(base.bare.rps / base.reference.max.rps, 1)} × ref)`,
+    '',
+    '| Scenario | Measured | Ratio | Target | Met |',
+    '|---|---|---|---|---|',
+    ...rows.map(([s, m, r, t, ok]) => `| ${s} | ${m} | ${r} | ${t} | ${ok === null ? '' : ok ? 'yes' : '**no**'} |`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
 
 async function main(): Promise<void> {
-  const fake = await startCalcomFake();
-  fake.latencyMs = UPSTREAM_LATENCY_MS;
-  const t = await createTestApp({
-    env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits, CALCOM_TIMEOUT_MS: '4000' },
+  const fake = new CalcomFake({
+    eventTypes: [1001, 1002, 1003, 1004, 1005].map((id) => ({
+      id,
+      title: `T${id}`,
+      lengthMinutes: 30,
+      timeZone: 'Europe/Berlin',
+      hours: EVERY_DAY,
+    })) as never,
+    apiKeys: ['cal_bench'],
   });
-  const url = await t.app.getUrl();
-  await t.app.get(TenantsImportService).importDocument({ companies: [bookingTenant()] });
-  const company = await t.dataSource.getRepository(Company).findOneByOrFail({ slug: 'salon' });
-  const call = retellCaller(url);
-  const day = dayFromNow(5);
-  const rows: Array<[string, number, number, string]> = [];
+  await fake.start();
+  const base = await baselines();
   const dates = benchDates();
-  rows.push(['read a spoken date vs an ISO timestamp', dates.isoMs, dates.spokenMs, 'mean per phrase (< 0.2 ms)']);
-  const compare: Compare = async (label, baseline, candidate, reading) => {
-    rows.push([label, await time(baseline), await time(candidate), reading]);
-  };
-
-  await compare(
-    'function call vs bare /health/live',
-    () => fetch(`${url}/health/live`).then((r) => r.text()),
-    () => call('list-services', {}),
-    'overhead of signature check, one-query call context and catalog read',
-  );
-
-  await benchCache(t, call, compare, company.id, day);
-  await benchReplay(call, compare);
-
-  print(rows, fake.requestsTo('POST', /^\/v2\/bookings$/).length);
-  await t.close();
+  const rows: Row[] = [
+    [
+      'read a spoken date (mean per phrase)',
+      `${fmt(dates.spokenMs * 1000)} µs`,
+      `${fmt(dates.spokenMs / dates.isoMs, 1)} × ISO`,
+      '< 200 µs',
+      dates.spokenMs < 0.2,
+    ],
+  ];
+  const modes: Mode[] = (await postgresReachable()) ? ['embedded', 'postgres'] : ['embedded'];
+  for (const mode of modes) rows.push(...(await gatewayRows(mode, fake, base)));
+  rows.push(...(await readyRows()));
   await fake.stop();
-}
-
-type Call = ReturnType<typeof retellCaller>;
-type Compare = (
-  label: string,
-  baseline: () => Promise<unknown>,
-  candidate: () => Promise<unknown>,
-  reading: string,
-) => Promise<void>;
-
-/** Calls a Retell function the way Retell does: signed, on the booking tenant's number. */
-function retellCaller(url: string) {
-  let callCounter = 0;
-  return async (name: string, args: object, callId = `bench_${callCounter++}`) => {
-    const body = JSON.stringify({
-      name,
-      call: { call_id: callId, direction: 'inbound', from_number: '+4915112345678', to_number: BOOKING_NUMBER },
-      args,
-    });
-    const res = await fetch(`${url}/api/retell/${name}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-retell-signature': signRetellBody(body, RETELL_KEY, Date.now()),
-      },
-      body,
-    });
-    const answer = (await res.json()) as { success: boolean };
-    if (res.status !== 200) throw new Error(`${name} answered ${res.status}`);
-    return answer;
-  };
-}
-
-/** The availability cache, and the parallel fetch of a no-date check. */
-async function benchCache(t: TestApp, call: Call, compare: Compare, companyId: string, day: string): Promise<void> {
-  const cache = t.app.get<Cache>(CACHE_MANAGER);
-  await compare(
-    'check-availability: cached vs cache miss',
-    async () => {
-      await cache.clear();
-      await call('check-availability', { service: 'Haarschnitt', date: day, time: '10:00' });
-    },
-    () => call('check-availability', { service: 'Haarschnitt', date: day, time: '10:00' }),
-    'a hit skips the Cal.com round trip',
-  );
-
-  const slots = t.app.get(CalcomSlotsService);
-  const query = { account: { companyId: companyId, apiKey: CALCOM_KEY }, eventTypeId: 1001, timeZone: ZONE };
-  const [today, tomorrow] = [0, 1].map((n) => DateTime.now().setZone(ZONE).plus({ days: n }).toISODate()!);
-  await compare(
-    'no-date check: parallel vs sequential fetch',
-    async () => {
-      await cache.clear();
-      await slots.day(query, today);
-      await slots.day(query, tomorrow);
-    },
-    async () => {
-      await cache.clear();
-      await call('check-availability', { service: 'Haarschnitt' });
-    },
-    'today and tomorrow fetched at once',
-  );
-}
-
-/** A Retell retry of a booking against a first booking. */
-async function benchReplay(call: Call, compare: Compare): Promise<void> {
-  let slot = 0;
-  const nextStart = () =>
-    DateTime.fromISO(`${dayFromNow(6 + Math.floor(slot / 20))}T08:00`, { zone: ZONE })
-      .plus({ minutes: 30 * (slot++ % 20) })
-      .toUTC()
-      .toISO()!;
-  const repeated = nextStart();
-  await call('book-appointment', { service: 'Haarschnitt', start: repeated, name: 'Bench' }, 'bench_replay');
-  await compare(
-    'book-appointment: retried vs first booking',
-    () => call('book-appointment', { service: 'Haarschnitt', start: nextStart(), name: 'Bench' }),
-    () => call('book-appointment', { service: 'Haarschnitt', start: repeated, name: 'Bench' }, 'bench_replay'),
-    'a Retell retry is answered from our row, no second POST',
-  );
-}
-
-async function time(operation: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 5; i += 1) await operation();
-  const samples: number[] = [];
-  for (let i = 0; i < ROUNDS; i += 1) {
-    const started = process.hrtime.bigint();
-    await operation();
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
-
-function print(rows: Array<[string, number, number, string]>, posts: number): void {
-  const lines = [`Cal.com fake latency ${UPSTREAM_LATENCY_MS} ms, ${ROUNDS} rounds each, median per request`, ''];
-  lines.push(`${'scenario'.padEnd(46)} ${'baseline'.padStart(10)} ${'candidate'.padStart(10)} ${'ratio'.padStart(7)}`);
-  for (const [label, base, cand, reading] of rows) {
-    lines.push(
-      `${label.padEnd(46)} ${`${base.toFixed(3)} ms`.padStart(10)} ${`${cand.toFixed(3)} ms`.padStart(10)} ${`${(base / cand).toFixed(2)}x`.padStart(7)}  ${reading}`,
-    );
-  }
-  lines.push(
-    '',
-    `ratio = baseline / candidate (above 1: the candidate is faster). Booking POSTs sent to Cal.com: ${posts}.`,
-  );
-  process.stdout.write(`${lines.join('\n')}\n`);
+  print(rows, base);
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { bodyHygieneMiddleware } from './common/body-hygiene.middleware';
 import { appConfig, AppConfig } from './config/configuration';
+import { quietFramework } from './logging/quiet-framework.logger';
 import { requestIdMiddleware } from './logging/request-id.middleware';
 
 const RETELL_PATHS = ['/api/retell', '/api/webhooks/retell'];
@@ -20,7 +21,7 @@ export const APP_OPTIONS = { rawBody: true, bodyParser: false, bufferLogs: true,
 /** Everything that must be set on the application instance. Used by main.ts and by the e2e tests alike. */
 export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get<AppConfig>(appConfig.KEY);
-  app.useLogger(app.get(Logger));
+  app.useLogger(quietFramework(app.get(Logger)));
   app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   // Created with bodyParser: false, so these are the only JSON parsers; both keep the raw bytes Retell signed.

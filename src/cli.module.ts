@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { configNamespaces } from './config/configuration';
+import { CacheModule } from './cache/cache.module';
 import { DatabaseModule } from './database/database.module';
 import { AccessModule } from './modules/access/access.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 
-/** What the operator commands need: configuration, the database and the domain services; no HTTP, no Redis. */
+/** What the operator commands need: configuration, the database and the domain services; no HTTP; Redis only as the shared cache, when configured. */
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
     DatabaseModule,
+    // So an import drops the catalog the servers cache (in Redis, when configured).
+    CacheModule,
     TenantsModule,
     AccessModule,
   ],

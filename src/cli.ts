@@ -59,12 +59,32 @@ async function resolveCompany(app: INestApplicationContext, ref: string): Promis
   return company.id;
 }
 
+/** What each command does and takes: `--help` prints it, a wrong call prints it too. */
+const USAGE: Record<string, string> = {
+  'retell:tools':
+    'retell:tools --base-url https://gateway.example.com [--args-only]\n  Prints the Retell custom-function definitions to paste into an agent (JSON).',
+  'token:create':
+    'token:create --kind admin|function --name <label> [--company <id or slug>]\n  Creates a token and prints it once. Function tokens need --company.',
+  'token:revoke': 'token:revoke <token id>\n  Revokes a token at once.',
+  'tenants:import':
+    'tenants:import <file.json>\n  Creates or updates whole tenants from a JSON document (see the README), all or nothing.',
+};
+
+const HELP = `usage: node dist/src/cli.js <command> [options]   (npm run <command> -- [options])
+
+${Object.values(USAGE).join('\n\n')}
+
+The commands open the database of DATABASE_URL, or the embedded one in DATA_DIR (./data). An embedded database is
+used by one process at a time: stop the server first, or use the admin API (POST /api/admin/tokens, …).
+`;
+
 async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
-  const command = commands[name ?? ''];
-  if (!command) {
-    process.stderr.write(`commands: ${Object.keys(commands).join(', ')}\n`);
-    process.exit(2);
+  const command = name ? commands[name] : undefined;
+  const asked = name === '--help' || name === '-h' || args.includes('--help') || args.includes('-h');
+  if (!command || asked) {
+    process[asked ? 'stdout' : 'stderr'].write(command && name ? `usage: ${USAGE[name]}\n` : HELP);
+    process.exit(asked ? 0 : 2);
   }
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'], abortOnError: false });
   try {

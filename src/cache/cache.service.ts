@@ -1,5 +1,6 @@
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { MetricsService } from '../metrics/metrics.service';
 import type { Cache } from 'cache-manager';
 
 const STORE_TIMEOUT_MS = 300;
@@ -14,7 +15,11 @@ export class CacheService {
   private readonly logger = new Logger(CacheService.name);
   private readonly inflight = new Map<string, Promise<unknown>>();
 
-  constructor(@Inject(CACHE_MANAGER) private readonly cache: Cache) {}
+  constructor(
+    @Inject(CACHE_MANAGER) private readonly cache: Cache,
+    // Absent in the CLI, which serves no /metrics.
+    @Optional() private readonly metrics?: MetricsService,
+  ) {}
 
   async get<T>(key: string): Promise<T | undefined> {
     const value = await this.guard(() => this.cache.get<T>(key), 'get');
@@ -31,6 +36,11 @@ export class CacheService {
 
   async wrap<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
     const cached = await this.get<T>(key);
+    const cache = key
+      .split(':')
+      .slice(0, key.startsWith('calcom:') ? 2 : 1)
+      .join(':');
+    this.metrics?.cacheRequests.inc({ cache, result: cached === undefined ? 'miss' : 'hit' });
     if (cached !== undefined) return cached;
     const pending = this.inflight.get(key) as Promise<T> | undefined;
     if (pending) return pending;

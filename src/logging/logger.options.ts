@@ -4,7 +4,8 @@ import type { Params } from 'nestjs-pino';
 import { maskPii, SENSITIVE_KEYS } from '../common/pii';
 import { AppConfig } from '../config/configuration';
 
-const QUIET_ROUTES = new Set(['/health/live', '/metrics']);
+/** Probes and scrapes: logged at debug while they succeed (every few seconds from every orchestrator). */
+const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics', '/']);
 
 const accessPath = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `["${key}"]`);
 
@@ -31,9 +32,11 @@ export function loggerOptions(app: AppConfig): Params {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         err: (err: Error) => ({ type: err.name, message: maskPii(err.message) }),
       },
-      autoLogging: { ignore: (req: IncomingMessage) => QUIET_ROUTES.has(req.url ?? '') },
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      customLogLevel: (req, res, err) => {
+        if (err || res.statusCode >= 500) return 'error';
+        if (res.statusCode >= 400) return 'warn';
+        return QUIET_ROUTES.has(req.url ?? '') ? 'debug' : 'info';
+      },
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One registry per application instance, so several apps in one process (tests) never collide. */
 @Injectable()
@@ -36,7 +36,50 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Every tool call, by tool, face and outcome (the result's kind: `free`, `booked`, `slotTaken`, `failed`, …). */
+  readonly toolDuration = new Histogram({
+    name: 'agent_tool_duration_seconds',
+    help: 'Agent tool calls by tool, face (retell, mcp) and outcome',
+    labelNames: ['tool', 'face', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4],
+    registers: [this.registry],
+  });
+
+  readonly cacheRequests = new Counter({
+    name: 'cache_requests_total',
+    help: 'Cache reads by cache (slots, catalog, event types) and result (hit, miss)',
+    labelNames: ['cache', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly webhookEvents = new Counter({
+    name: 'retell_webhook_events_total',
+    help: 'Retell webhook events by type and outcome (stored, duplicate, ignored, failed)',
+    labelNames: ['event', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
+    // Event-loop lag, heap, GC and handles come with the defaults (nodejs_eventloop_lag_seconds, …).
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** A gauge read when /metrics is scraped (breaker states, queue depth): the owner supplies the values. */
+  gauge(
+    name: string,
+    help: string,
+    labelNames: string[],
+    read: () => Promise<Array<[Record<string, string>, number]>>,
+  ) {
+    return new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const [labels, value] of await read().catch(() => [])) this.set(labels, value);
+      },
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { CompaniesService } from '../../src/modules/tenants/companies.service';
 import type { CalcomFake } from '../../src/calcom-fake/calcom-fake';
 import { Appointment } from '../../src/modules/appointments/appointment.entity';
 import { CalcomBreakersService } from '../../src/modules/calcom/calcom-breakers.service';
@@ -111,7 +112,8 @@ describe('Cal.com engine: outages, timeouts and uncertain outcomes', () => {
 
   it('does not count a taken slot or a bad API key as an outage', async () => {
     const breakers = t.app.get(CalcomBreakersService);
-    await t.dataSource.getRepository(Company).update({ id: company.id }, { calcomApiKey: 'cal_fixture_wrong' });
+    // As an operator changes it (the admin API): the cached credentials follow at once.
+    await t.app.get(CompaniesService).update(company.id, { calcomApiKey: 'cal_fixture_wrong' });
     for (let i = 0; i < 5; i += 1) {
       const res = await check(`1${i}:00`).expect(200);
       expect(res.body).toEqual({

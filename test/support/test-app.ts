@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { APP_OPTIONS, configureApp } from '../../src/app.setup';
 import { ApiTokensService } from '../../src/modules/access/api-tokens.service';
+import { CallContextService } from '../../src/modules/agent-tools/call-context.service';
 
 export interface TestBackend {
   /** Environment for the app: embedded in-memory PGlite, or a fresh Postgres database and Redis key prefix. */
@@ -88,6 +89,7 @@ export async function createTestApp(
     adminToken: await issueAdminToken(),
     reset: async () => {
       await resetDatabase(testApp.dataSource);
+      app.get(CallContextService).forget();
       // The shared Redis is never cleared wholesale: only this app's own cache keys go.
       if (env.REDIS_URL) await deleteRedisKeys(env.REDIS_URL, `${env.REDIS_KEY_PREFIX}cache`);
       else await app.get<Cache>(CACHE_MANAGER).clear();

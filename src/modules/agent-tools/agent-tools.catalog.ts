@@ -19,6 +19,8 @@ interface ToolSpec {
   /** Whether the tool writes (a retry must find what the first try did), and whether it books (its own rate limit). */
   writes: boolean;
   books: boolean;
+  /** Whether it reads the caller (customer) of the call, who may have been linked since: its context is read afresh. */
+  needsCaller: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ interface ToolSpec {
  */
 export const TOOLS = {
   'list-services': {
+    needsCaller: false,
     args: ListServicesArgs,
     writes: false,
     books: false,
@@ -34,6 +37,7 @@ export const TOOLS = {
     description: 'Lists the services the business offers, with their duration, optionally for one branch.',
   },
   'get-branches': {
+    needsCaller: false,
     args: NoArgs,
     writes: false,
     books: false,
@@ -41,6 +45,7 @@ export const TOOLS = {
     description: 'Lists the branches with address and opening hours.',
   },
   'check-availability': {
+    needsCaller: false,
     args: CheckAvailabilityArgs,
     writes: false,
     books: false,
@@ -49,6 +54,7 @@ export const TOOLS = {
       'Checks whether a time is free for a service; without a time, lists free times of that day (without a date: today and tomorrow).',
   },
   'get-alternatives': {
+    needsCaller: false,
     args: GetAlternativesArgs,
     writes: false,
     books: false,
@@ -56,6 +62,7 @@ export const TOOLS = {
     description: 'Finds up to three free times near the one the caller wanted.',
   },
   'collect-customer-info': {
+    needsCaller: false,
     args: CollectCustomerInfoArgs,
     writes: true,
     books: false,
@@ -63,6 +70,7 @@ export const TOOLS = {
     description: "Saves the caller's name and contact details.",
   },
   'collect-appointment-data': {
+    needsCaller: true,
     args: CollectAppointmentDataArgs,
     writes: true,
     books: false,
@@ -71,6 +79,7 @@ export const TOOLS = {
       'With confirm false, checks the wished appointment and repeats it back; with confirm true (after the caller agreed), books it.',
   },
   'book-appointment': {
+    needsCaller: true,
     args: BookAppointmentArgs,
     writes: true,
     books: true,
@@ -78,6 +87,7 @@ export const TOOLS = {
     description: 'Books an appointment the caller has confirmed.',
   },
   'cancel-appointment': {
+    needsCaller: true,
     args: CancelAppointmentArgs,
     writes: true,
     books: false,
@@ -85,6 +95,7 @@ export const TOOLS = {
     description: "Cancels the caller's upcoming appointment (by id or by day).",
   },
   'reschedule-appointment': {
+    needsCaller: true,
     args: RescheduleAppointmentArgs,
     writes: true,
     books: false,
@@ -92,6 +103,7 @@ export const TOOLS = {
     description: "Moves the caller's upcoming appointment to a new day and time.",
   },
   'query-customer-appointments': {
+    needsCaller: true,
     args: NoArgs,
     writes: false,
     books: false,

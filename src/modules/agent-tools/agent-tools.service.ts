@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { MetricsService } from '../../metrics/metrics.service';
 import { DomainError } from '../../common/domain-error';
 import { parseVendorPayload } from '../../common/vendor-payload';
 import { ToolKey, TOOLS } from './agent-tools.catalog';
@@ -29,6 +30,7 @@ export class AgentToolsService {
     availability: AvailabilityToolsService,
     booking: BookingToolsService,
     appointments: AppointmentToolsService,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.handlers = {
       'list-services': (context, args) => catalog.listServices(context, args),
@@ -44,7 +46,17 @@ export class AgentToolsService {
     };
   }
 
-  async run<K extends ToolKey>(key: K, context: ToolContext, rawArgs: unknown): Promise<ToolResult> {
+  async run<K extends ToolKey>(key: K, context: ToolContext, rawArgs: unknown, face = 'retell'): Promise<ToolResult> {
+    const stop = this.metrics?.toolDuration.startTimer({ tool: key, face });
+    const result = await this.execute(key, context, rawArgs).catch((error: unknown) => {
+      stop?.({ outcome: 'refused' });
+      throw error;
+    });
+    stop?.({ outcome: result.kind === 'failed' ? `failed:${result.code}` : result.kind });
+    return result;
+  }
+
+  private async execute<K extends ToolKey>(key: K, context: ToolContext, rawArgs: unknown): Promise<ToolResult> {
     try {
       const parsed = await parseVendorPayload(TOOLS[key].args, rawArgs);
       if (!parsed.ok) return { kind: 'missingArguments', fields: parsed.fields };

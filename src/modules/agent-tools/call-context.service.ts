@@ -3,6 +3,7 @@ import { DomainError } from '../../common/domain-error';
 import { DataSource } from 'typeorm';
 import type { DateOrder, Locale } from '../tenants/company.entity';
 import type { CallContext, CallInfo } from './tool-context';
+import { TenantChangesService } from '../tenants/tenant-changes.service';
 import { CallParties, splitParties, TENANT_CTE, TenantResolverService } from '../tenants/tenant-resolver.service';
 import type { AgentPrincipal } from '../access/retell-auth.guard';
 
@@ -54,15 +55,44 @@ LEFT JOIN companies co ON co.id = chosen.company_id AND ($5::uuid IS NULL OR co.
 LEFT JOIN branches br ON br.id = chosen.branch_id AND br.company_id = co.id
 LEFT JOIN customers cu ON cu.id = chosen.customer_id AND cu.company_id = co.id`;
 
-/** The call context of one request, in one database round trip; the same for every face. */
+const KEPT_MS = 60_000;
+const MAX_KEPT = 10_000;
+
+/**
+ * The call context of one request, in one database round trip; the same for every face. A call's later requests
+ * reuse it from this process for a minute: the call row exists by then, and its company, branch and numbers never
+ * change. The caller (customer) can be linked during the call, so a tool that needs the caller asks for it `fresh`.
+ * The key is everything the answer depends on, the principal included: another token never gets this context.
+ */
 @Injectable()
 export class CallContextService {
+  private readonly kept = new Map<string, { context: CallContext; until: number }>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tenants: TenantResolverService,
-  ) {}
+    changes: TenantChangesService,
+  ) {
+    changes.subscribe(() => this.forget());
+  }
 
-  async resolve(call: CallInfo, principal: AgentPrincipal): Promise<CallContext> {
+  /** Drops every kept context (a tenant changed: numbers, agents or the company itself). */
+  forget(): void {
+    this.kept.clear();
+  }
+
+  async resolve(call: CallInfo, principal: AgentPrincipal, fresh = false): Promise<CallContext> {
+    if (!call.call_id) return this.lookup(call, principal);
+    const key = JSON.stringify([principal, call]);
+    const known = this.kept.get(key);
+    if (!fresh && known && known.until > Date.now()) return known.context;
+    const context = await this.lookup(call, principal);
+    if (this.kept.size >= MAX_KEPT) this.kept.clear();
+    if (context.company) this.kept.set(key, { context, until: Date.now() + KEPT_MS });
+    return context;
+  }
+
+  private async lookup(call: CallInfo, principal: AgentPrincipal): Promise<CallContext> {
     const parties = {
       direction: call.direction,
       fromNumber: call.from_number,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import CircuitBreaker from 'opossum';
 import { calcomConfig, CalcomConfig } from '../../config/configuration';
+import { MetricsService } from '../../metrics/metrics.service';
 import { CalcomError } from './calcom.errors';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
@@ -14,7 +15,18 @@ export class CalcomBreakersService implements OnModuleDestroy {
   private readonly logger = new Logger(CalcomBreakersService.name);
   private readonly breakers = new Map<string, CircuitBreaker<[() => Promise<unknown>], unknown>>();
 
-  constructor(@Inject(calcomConfig.KEY) private readonly config: CalcomConfig) {}
+  constructor(
+    @Inject(calcomConfig.KEY) private readonly config: CalcomConfig,
+    metrics: MetricsService,
+  ) {
+    const open = { closed: 0, 'half-open': 0.5, open: 1 } as const;
+    metrics.gauge(
+      'calcom_breaker_open',
+      'Cal.com breaker per company: 0 closed, 0.5 half-open, 1 open',
+      ['company'],
+      async () => this.states().map(({ companyId, state }) => [{ company: companyId }, open[state]]),
+    );
+  }
 
   async run<T>(companyId: string, action: () => Promise<T>): Promise<T> {
     try {

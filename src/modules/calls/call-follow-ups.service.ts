@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { MetricsService } from '../../metrics/metrics.service';
 import { CallPostProcessor } from './call-post-processor.service';
 
 const SWEEP_MS = 5_000;
@@ -45,7 +46,12 @@ export class CallFollowUps implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly processor: CallPostProcessor,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    metrics.gauge('call_followups_pending', 'Follow-ups of stored call events still due (the queue)', [], async () => [
+      [{}, await this.depth()],
+    ]);
+  }
 
   onModuleInit(): void {
     this.timer = setInterval(() => this.track(this.run(null)), SWEEP_MS);

@@ -30,9 +30,9 @@ export class McpToolsService {
     const key = toolKeyOf(name);
     if (!key) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
     try {
-      const context = await this.contexts.resolve(call, principal);
+      const context = await this.contexts.resolve(call, principal, TOOLS[key].needsCaller);
       if (!context.company) throw new McpError(ErrorCode.InvalidRequest, 'The token names no configured company');
-      const result = await this.tools.run(key, { ...context, company: context.company }, args ?? {});
+      const result = await this.tools.run(key, { ...context, company: context.company }, args ?? {}, 'mcp');
       const answer = render(result, context.company);
       return {
         content: [{ type: 'text', text: answer.message }],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../access/principal';
 import type { AgentPrincipal } from '../access/retell-auth.guard';
-import { ToolKey } from '../agent-tools/agent-tools.catalog';
+import { ToolKey, TOOLS } from '../agent-tools/agent-tools.catalog';
 import { AgentToolsService } from '../agent-tools/agent-tools.service';
 import { CallContextService } from '../agent-tools/call-context.service';
 import { render } from '../agent-tools/speech/render';
@@ -22,7 +22,7 @@ export class RetellFunctionsService {
   async run(key: ToolKey, request: AuthenticatedRequest): Promise<FunctionAnswer> {
     const { call, args } = callFromRequest(request);
     const principal = (request.principal as AgentPrincipal | undefined) ?? { kind: 'signature' };
-    const context = await this.contexts.resolve(call, principal);
+    const context = await this.contexts.resolve(call, principal, TOOLS[key].needsCaller);
     if (!context.company) return fail('de', 'NOT_CONFIGURED');
     const result = await this.tools.run(key, { ...context, company: context.company }, args);
     return render(result, context.company);

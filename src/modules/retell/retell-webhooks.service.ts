@@ -2,7 +2,16 @@ import { BadRequestException, ForbiddenException, Injectable, Logger } from '@ne
 import { CallsService, EVENT_RANK, RecordOutcome } from '../calls/calls.service';
 import { TenantResolverService } from '../tenants/tenant-resolver.service';
 import type { AgentPrincipal } from '../access/retell-auth.guard';
+import { MetricsService } from '../../metrics/metrics.service';
 import { RetellCallDto, RetellWebhookDto } from './retell-webhook.dto';
+
+const KNOWN = new Set([
+  'transcript_updated',
+  'transfer_started',
+  'transfer_bridged',
+  'transfer_cancelled',
+  'transfer_ended',
+]);
 
 @Injectable()
 export class RetellWebhooksService {
@@ -11,14 +20,28 @@ export class RetellWebhooksService {
   constructor(
     private readonly calls: CallsService,
     private readonly tenants: TenantResolverService,
+    private readonly metrics: MetricsService,
   ) {}
+
+  /** `store`, counted by event and outcome (an unknown event name counts as `other`: labels stay few). */
+  async record(body: RetellWebhookDto, principal?: AgentPrincipal, raw?: unknown): Promise<RecordOutcome> {
+    const event = EVENT_RANK[body.event] || KNOWN.has(body.event) ? body.event : 'other';
+    try {
+      const outcome = await this.store(body, principal, raw);
+      this.metrics.webhookEvents.inc({ event, outcome });
+      return outcome;
+    } catch (error) {
+      this.metrics.webhookEvents.inc({ event, outcome: 'failed' });
+      throw error;
+    }
+  }
 
   /**
    * Stores a call lifecycle event. Every other event (transcript updates, transfers, chat events) is acknowledged
    * and not stored: Retell retries anything that is not a 2xx, and we have no use for them yet.
    * `raw` is the body as parsed, whose word-level transcript is stored as sent rather than copied through the DTO.
    */
-  async record(body: RetellWebhookDto, principal?: AgentPrincipal, raw?: unknown): Promise<RecordOutcome> {
+  private async store(body: RetellWebhookDto, principal?: AgentPrincipal, raw?: unknown): Promise<RecordOutcome> {
     const { event, call } = body;
     if (!EVENT_RANK[event]) {
       this.logger.debug({ event }, 'Retell event acknowledged, not stored');

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { Branch } from './branch.entity';
-import { Service } from './service.entity';
+import type { Branch } from './branch.entity';
+import { CatalogCacheService } from './catalog-cache.service';
+import type { Service } from './service.entity';
 
 /** Case- and accent-insensitive form of what a caller (or the LLM) said. */
 export const normalise = (value: string) =>
@@ -22,13 +21,10 @@ const byName = <T extends { name: string }>(rows: T[]): T[] => rows.sort((a, b) 
 /** What a company offers and where: read-only views for the agent. */
 @Injectable()
 export class CatalogService {
-  constructor(
-    @InjectRepository(Service) private readonly services: Repository<Service>,
-    @InjectRepository(Branch) private readonly branches: Repository<Branch>,
-  ) {}
+  constructor(private readonly cache: CatalogCacheService) {}
 
   async listBranches(companyId: string): Promise<Branch[]> {
-    return byName(await this.branches.find({ where: { companyId } }));
+    return byName([...(await this.cache.read(companyId)).branches]);
   }
 
   /** Active services, with their branch, optionally only those a named branch offers (company-wide ones included). */
@@ -41,18 +37,14 @@ export class CatalogService {
     companyId: string,
     branchName?: string,
   ): Promise<{ services: Array<Service & { branchName: string | null }>; branches: Branch[] }> {
-    const [services, branches] = await Promise.all([
-      this.services.find({ where: { companyId, active: true } }).then(byName),
-      this.listBranches(companyId),
-    ]);
+    const snapshot = await this.cache.read(companyId);
+    const branches = byName([...snapshot.branches]);
     const names = new Map(branches.map((branch) => [branch.id, branch.name]));
     const wanted = branchName ? findByName(branches, branchName) : undefined;
     if (branchName && !wanted) return { services: [], branches };
-    const offered = services
+    const offered = byName([...snapshot.services])
       .filter((service) => !wanted || service.branchId === null || service.branchId === wanted.id)
-      .map((service) =>
-        Object.assign(service, { branchName: service.branchId ? (names.get(service.branchId) ?? null) : null }),
-      );
+      .map((service) => ({ ...service, branchName: service.branchId ? (names.get(service.branchId) ?? null) : null }));
     return { services: offered, branches };
   }
 }

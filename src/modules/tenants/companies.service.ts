@@ -4,7 +4,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { definedOnly } from '../../common/objects';
 import type { CalcomAccount } from '../calcom/calcom.types';
+import { CatalogCacheService } from './catalog-cache.service';
 import { Company } from './company.entity';
+import { TenantChangesService } from './tenant-changes.service';
 import { CreateCompanyDto, ListQueryDto, UpdateCompanyDto } from './tenants.dto';
 
 /** What the admin API shows of a company: everything but the Cal.com key, of which only its presence. */
@@ -20,6 +22,8 @@ export interface CompanyView {
   createdAt: Date;
   updatedAt: Date;
 }
+
+const ACCOUNT_TTL_MS = 30_000;
 
 const WITH_KEY = {
   calcomApiKey: true,
@@ -40,7 +44,13 @@ export function toCompanyView({ calcomApiKey, ...company }: Company): CompanyVie
 
 @Injectable()
 export class CompaniesService {
-  constructor(@InjectRepository(Company) private readonly companies: Repository<Company>) {}
+  private readonly accounts = new Map<string, { account: CalcomAccount | null; until: number }>();
+
+  constructor(
+    @InjectRepository(Company) private readonly companies: Repository<Company>,
+    private readonly catalog: CatalogCacheService,
+    private readonly changes: TenantChangesService,
+  ) {}
 
   async list(query: ListQueryDto): Promise<CompanyView[]> {
     const rows = await this.companies.find({
@@ -85,21 +95,38 @@ export class CompaniesService {
       }),
     );
     await this.companies.save(company);
+    await this.changed(id);
     return this.get(id);
   }
 
   async remove(id: string): Promise<void> {
     const result = await this.companies.delete({ id });
     if (!result.affected) throw new DomainError('NOT_FOUND', `Company ${id} not found`);
+    await this.changed(id);
   }
 
-  /** The company's Cal.com credentials, read only when a request is about to go to Cal.com. */
+  /** After any write to a company or what it offers: its catalog and credentials are read afresh. */
+  async changed(...ids: string[]): Promise<void> {
+    for (const id of ids) this.accounts.delete(id);
+    this.changes.changed(ids);
+    await this.catalog.invalidate(...ids);
+  }
+
+  /**
+   * The company's Cal.com credentials. Kept in this process only (a secret stays out of the shared cache) for
+   * `ACCOUNT_TTL_MS`: a key changed on this instance applies at once, on the others within that time.
+   */
   async calcomAccount(companyId: string): Promise<CalcomAccount | null> {
+    const known = this.accounts.get(companyId);
+    if (known && known.until > Date.now()) return known.account;
     const company = await this.companies.findOne({
       where: { id: companyId },
       select: { id: true, calcomApiKey: true },
     });
-    return company?.calcomApiKey ? { companyId, apiKey: company.calcomApiKey } : null;
+    const account = company?.calcomApiKey ? { companyId, apiKey: company.calcomApiKey } : null;
+    if (this.accounts.size >= 10_000) this.accounts.clear();
+    this.accounts.set(companyId, { account, until: Date.now() + ACCOUNT_TTL_MS });
+    return account;
   }
 
   async assertExists(id: string): Promise<void> {

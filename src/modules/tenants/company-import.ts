@@ -24,11 +24,13 @@ export class CompanyImport {
     private readonly summary: ImportSummary,
   ) {}
 
-  async run(): Promise<void> {
+  /** Imports the company and what it offers; its id. */
+  async run(): Promise<string> {
     await this.company();
     for (const branch of this.dto.branches ?? []) await this.branch(branch);
     for (const phone of this.dto.phoneNumbers ?? []) await this.phoneNumber(phone);
     for (const service of this.dto.services ?? []) await this.service(service);
+    return this.companyId;
   }
 
   private async company(): Promise<void> {

@@ -15,6 +15,8 @@ export class CompanyScopedRepository<T extends CompanyScoped> {
     private readonly rows: Repository<T>,
     private readonly branches: Repository<Branch>,
     private readonly label: string,
+    /** Told after every write, so what caches the company's catalog reads it afresh. */
+    private readonly changed: (companyId: string) => Promise<void>,
   ) {}
 
   list(companyId: string, take = 100, skip = 0): Promise<T[]> {
@@ -34,18 +36,23 @@ export class CompanyScopedRepository<T extends CompanyScoped> {
 
   async create(companyId: string, values: DeepPartial<T> & { branchId?: string | null }): Promise<T> {
     await this.assertBranch(companyId, values.branchId);
-    return this.rows.save(this.rows.create({ ...values, companyId } as DeepPartial<T>));
+    const saved = await this.rows.save(this.rows.create({ ...values, companyId } as DeepPartial<T>));
+    await this.changed(companyId);
+    return saved;
   }
 
   async update(companyId: string, id: string, values: DeepPartial<T> & { branchId?: string | null }): Promise<T> {
     const row = await this.get(companyId, id);
     await this.assertBranch(companyId, values.branchId);
-    return this.rows.save(this.rows.merge(row, definedOnly(values) as DeepPartial<T>));
+    const saved = await this.rows.save(this.rows.merge(row, definedOnly(values) as DeepPartial<T>));
+    await this.changed(companyId);
+    return saved;
   }
 
   async remove(companyId: string, id: string): Promise<void> {
     const result = await this.rows.delete({ id, companyId } as FindOptionsWhere<T>);
     if (!result.affected) throw new DomainError('NOT_FOUND', `${this.label} ${id} not found`);
+    await this.changed(companyId);
   }
 
   /** A branch id from a request must name a branch of the same company, never another tenant's. */

@@ -29,9 +29,10 @@ export class TenantResourcesService {
     @InjectRepository(PhoneNumber) phoneRows: Repository<PhoneNumber>,
     @InjectRepository(Service) serviceRows: Repository<Service>,
   ) {
-    this.branches = new CompanyScopedRepository(branchRows, branchRows, 'Branch');
-    this.phoneNumbers = new CompanyScopedRepository(phoneRows, branchRows, 'Phone number');
-    this.services = new CompanyScopedRepository(serviceRows, branchRows, 'Service');
+    const changed = (companyId: string) => companies.changed(companyId);
+    this.branches = new CompanyScopedRepository(branchRows, branchRows, 'Branch', changed);
+    this.phoneNumbers = new CompanyScopedRepository(phoneRows, branchRows, 'Phone number', changed);
+    this.services = new CompanyScopedRepository(serviceRows, branchRows, 'Service', changed);
   }
 
   async list<K extends 'branches' | 'phoneNumbers' | 'services'>(kind: K, companyId: string, query: ListQueryDto) {

@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { flattenValidationErrors } from '../../common/vendor-payload';
+import { CompaniesService } from './companies.service';
 import { CompanyImport, ImportSummary } from './company-import';
 import { TenantImportDto } from './tenants-import.dto';
 
@@ -12,17 +13,22 @@ export type { ImportSummary };
 /** Loads whole tenants from a JSON document. Idempotent (matched by natural keys) and all-or-nothing. */
 @Injectable()
 export class TenantsImportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly companies: CompaniesService,
+  ) {}
 
   async importDocument(document: unknown): Promise<ImportSummary> {
     const dto = plainToInstance(TenantImportDto, document);
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     const problems = flattenValidationErrors(errors);
     if (problems.length > 0) throw new DomainError('INVALID_INPUT', problems.join('; '), problems);
-    return this.dataSource.transaction(async (manager) => {
-      const summary: ImportSummary = { companies: 0, branches: 0, phoneNumbers: 0, services: 0 };
-      for (const company of dto.companies) await new CompanyImport(manager, company, summary).run();
-      return summary;
+    const summary: ImportSummary = { companies: 0, branches: 0, phoneNumbers: 0, services: 0 };
+    const ids: string[] = [];
+    await this.dataSource.transaction(async (manager) => {
+      for (const company of dto.companies) ids.push(await new CompanyImport(manager, company, summary).run());
     });
+    await this.companies.changed(...ids);
+    return summary;
   }
 }

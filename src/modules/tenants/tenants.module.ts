@@ -9,12 +9,16 @@ import { Service } from './service.entity';
 import { TenantResourcesService } from './tenant-resources.service';
 import { TenantsImportService } from './tenants-import.service';
 import { CatalogService } from './catalog.service';
+import { CatalogCacheService } from './catalog-cache.service';
+import { TenantChangesService } from './tenant-changes.service';
 import { CustomersService } from './customers.service';
 import { TenantResolverService } from './tenant-resolver.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Company, Branch, PhoneNumber, Service, Customer])],
   providers: [
+    TenantChangesService,
+    CatalogCacheService,
     CompaniesService,
     TenantResourcesService,
     TenantsImportService,
@@ -23,6 +27,8 @@ import { TenantResolverService } from './tenant-resolver.service';
     TenantResolverService,
   ],
   exports: [
+    TenantChangesService,
+    CatalogCacheService,
     CompaniesService,
     TenantResourcesService,
     TenantsImportService,

@@ -6,8 +6,8 @@ import { retellEnv, tenantDocument } from '../../support/retell';
 import { concretePath, listRoutes, Route } from '../../support/routes';
 import { createTestApp, TestApp } from '../../support/test-app';
 
-/** The only routes that may answer without credentials: health, metrics and the API docs. Anything new needs a guard. */
-const PUBLIC = ['GET /health/live', 'GET /health/ready', 'GET /metrics'];
+/** The only routes that may answer without credentials: the index, health, metrics and the API docs. Anything new needs a guard. */
+const PUBLIC = ['GET /', 'GET /health/live', 'GET /health/ready', 'GET /metrics'];
 const isPublic = (route: Route) =>
   PUBLIC.includes(`${route.method} ${route.path}`) ||
   (route.method === 'GET' && /^\/docs(\/|-yaml$|$)/.test(route.path));
