@@ -43,50 +43,57 @@ const tenant = () => ({
   ],
 });
 
+interface Storage {
+  env: Record<string, string>;
+  dispose: () => Promise<void>;
+  count: (sql: string) => Promise<number>;
+}
+
 /** The environment of a gateway run: embedded in a fresh folder, or a fresh Postgres database and Redis prefix. */
-async function storage(
-  mode: Mode,
-): Promise<{ env: Record<string, string>; dispose: () => Promise<void>; count: (sql: string) => Promise<number> }> {
+function storage(mode: Mode): Promise<Storage> {
   const dir = mkdtempSync(join(tmpdir(), 'vbg-bench-'));
-  if (mode === 'embedded')
-    return {
-      env: { DATA_DIR: join(dir, 'data') },
-      dispose: async () => rmSync(dir, { recursive: true, force: true }),
-      count: async (sql) => {
-        const db = new PGlite(join(dir, 'data'));
-        const { rows } = await db.query<{ n: number }>(sql);
-        await db.close();
-        return Number(rows[0].n);
-      },
-    };
-  const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const database = `vbg_bench_${process.pid}`;
-  const sql = async (query: string) => {
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    await client.query(query).finally(() => client.end());
-  };
-  await sql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await sql(`CREATE DATABASE ${database}`);
-  const url = new URL(admin);
-  url.pathname = `/${database}`;
+  return mode === 'embedded' ? embedded(dir) : postgres(dir);
+}
+
+async function embedded(dir: string): Promise<Storage> {
   return {
-    env: {
-      DATABASE_URL: url.toString(),
-      MIGRATIONS_RUN: 'true',
-      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      REDIS_KEY_PREFIX: `vbgbench:${process.pid}:`,
-    },
-    dispose: async () => {
-      await sql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      rmSync(dir, { recursive: true, force: true });
-    },
-    count: async (query) => {
-      const client = new Client({ connectionString: url.toString() });
-      await client.connect();
-      const { rows } = await client.query<{ n: string }>(query).finally(() => client.end());
+    env: { DATA_DIR: join(dir, 'data') },
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    count: async (sql) => {
+      const db = new PGlite(join(dir, 'data'));
+      const { rows } = await db.query<{ n: number }>(sql);
+      await db.close();
       return Number(rows[0].n);
     },
+  };
+}
+
+async function query(url: string, sql: string): Promise<Array<Record<string, string>>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return (await client.query(sql).finally(() => client.end())).rows;
+}
+
+async function postgres(dir: string): Promise<Storage> {
+  const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const database = `vbg_bench_${process.pid}`;
+  await query(admin, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await query(admin, `CREATE DATABASE ${database}`);
+  const url = new URL(admin);
+  url.pathname = `/${database}`;
+  const env = {
+    DATABASE_URL: url.toString(),
+    MIGRATIONS_RUN: 'true',
+    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_KEY_PREFIX: `vbgbench:${process.pid}:`,
+  };
+  return {
+    env,
+    dispose: async () => {
+      await query(admin, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    count: async (sql) => Number((await query(url.toString(), sql))[0].n),
   };
 }
 

@@ -28,9 +28,8 @@ async function baselines(): Promise<{ bare: Load; reference: { max: Load; paced:
   return { bare: bareLoad, reference: referenceLoad };
 }
 
-async function gatewayRows(mode: Mode, fake: CalcomFake, base: Awaited<ReturnType<typeof baselines>>): Promise<Row[]> {
+async function measure(mode: Mode, fake: CalcomFake) {
   const gateway = await startGateway(mode, fake.url);
-  const target = mode === 'embedded' ? { rps: 0.5, p99: 1.5, rss: 400 } : { rps: 0.25, p99: 3, rss: 250 };
   const check = await checkLoad(gateway.url);
   const inbound = await inboundLoad(gateway.url);
   const replay = await replayedWorkload(gateway.url, fake);
@@ -38,53 +37,50 @@ async function gatewayRows(mode: Mode, fake: CalcomFake, base: Awaited<ReturnTyp
   const rss = rssMb(gateway.child.pid!);
   const webhooks = await webhookLoad(gateway);
   await gateway.dispose();
-  const ref = base.reference;
-  const rpsRatio = check.max.rps / ref.max.rps;
-  const p99Ratio = check.paced.p99 / Math.max(ref.paced.p99, 1);
-  const hookRatio = webhooks.result.rps / ref.max.rps;
-  const m = `[${mode}]`;
-  return [
+  return { check, inbound, replay, noDate, rss, webhooks };
+}
+
+type Measured = Awaited<ReturnType<typeof measure>>;
+type Base = Awaited<ReturnType<typeof baselines>>;
+
+const TARGETS = { embedded: { rps: 0.5, p99: 1.5, rss: 400 }, postgres: { rps: 0.25, p99: 3, rss: 250 } };
+
+function loadRows(m: string, { check, webhooks }: Measured, target: (typeof TARGETS)[Mode], ref: Base['reference']) {
+  const rps = check.max.rps / ref.max.rps;
+  const p99 = check.paced.p99 / Math.max(ref.paced.p99, 1);
+  const hooks = webhooks.result.rps / ref.max.rps;
+  const stored = `${webhooks.stored} / ${webhooks.result.ok}`;
+  const rows: Row[] = [
     [
       `${m} warm check, req/s at 50 conns`,
       fmt(check.max.rps),
-      `${fmt(rpsRatio, 3)} × ref`,
+      `${fmt(rps, 3)} × ref`,
       `≥ ${target.rps} ×`,
-      rpsRatio >= target.rps,
+      rps >= target.rps,
     ],
     [
       `${m} warm check, p99 at 200 req/s`,
       `${fmt(check.paced.p99)} ms`,
-      `${fmt(p99Ratio, 2)} × ref`,
+      `${fmt(p99, 2)} × ref`,
       `≤ ${target.p99} ×`,
-      p99Ratio <= target.p99,
+      p99 <= target.p99,
     ],
-    [
-      `${m} call_ended 20 KB, req/s`,
-      fmt(webhooks.result.rps),
-      `${fmt(hookRatio, 3)} × ref`,
-      '≥ 0.2 ×',
-      hookRatio >= 0.2,
-    ],
-    [
-      `${m} call_ended stored / acknowledged`,
-      `${webhooks.stored} / ${webhooks.result.ok}`,
-      '',
-      'all',
-      webhooks.stored === webhooks.result.ok,
-    ],
-    [
-      `${m} inbound p50 / p99 at 50 req/s`,
-      `${fmt(inbound.p50)} / ${fmt(inbound.p99)} ms`,
-      '',
-      'p99 ≤ 15 ms',
-      inbound.p99 <= 15,
-    ],
+    [`${m} call_ended 20 KB, req/s`, fmt(webhooks.result.rps), `${fmt(hooks, 3)} × ref`, '≥ 0.2 ×', hooks >= 0.2],
+    [`${m} call_ended stored / acknowledged`, stored, '', 'all', webhooks.stored === webhooks.result.ok],
+  ];
+  return rows;
+}
+
+function serviceRows(m: string, { inbound, replay, noDate, rss }: Measured, target: (typeof TARGETS)[Mode]) {
+  const inboundMs = `${fmt(inbound.p50)} / ${fmt(inbound.p99)} ms`;
+  const rows: Row[] = [
+    [`${m} inbound p50 / p99 at 50 req/s`, inboundMs, '', 'p99 ≤ 15 ms', inbound.p99 <= 15],
     [
       `${m} replayed workload, mean check`,
       `${fmt(replay.meanMs)} ms`,
       `${fmt(replay.meanMs / 300, 3)} × uncached`,
       '≤ 0.2 ×',
-      replay.meanMs / 300 <= 0.2,
+      replay.meanMs <= 60,
     ],
     [`${m} replayed workload, cache hits`, `${fmt(replay.hitRatio * 100, 1)} %`, '', '≥ 90 %', replay.hitRatio >= 0.9],
     [
@@ -92,10 +88,17 @@ async function gatewayRows(mode: Mode, fake: CalcomFake, base: Awaited<ReturnTyp
       `${fmt(noDate)} ms`,
       `${fmt(noDate / 300, 2)} × one call`,
       '≤ 1.2 ×',
-      noDate / 300 <= 1.2,
+      noDate <= 360,
     ],
     [`${m} RSS after the load`, `${fmt(rss)} MB`, '', `≤ ${target.rss} MB`, rss <= target.rss],
   ];
+  return rows;
+}
+
+async function gatewayRows(mode: Mode, fake: CalcomFake, base: Base): Promise<Row[]> {
+  const measured = await measure(mode, fake);
+  const m = `[${mode}]`;
+  return [...loadRows(m, measured, TARGETS[mode], base.reference), ...serviceRows(m, measured, TARGETS[mode])];
 }
 
 async function readyRows(): Promise<Row[]> {

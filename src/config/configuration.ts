@@ -4,6 +4,9 @@ import { parseEnv } from './env.schema';
 /** The only place that reads process.env. Every namespace validates the whole environment, so a bad value stops boot. */
 export const loadEnv = () => parseEnv(process.env, process.argv);
 
+/** The environment of a child process the demo starts: this one's, with `overrides`. */
+export const childEnvironment = (overrides: Record<string, string>) => ({ ...process.env, ...overrides });
+
 /** The demo launcher's one override: Cal.com requests go to the fake it started (never used by the server itself). */
 export function pointCalcomAt(baseUrl: string): void {
   process.env.CALCOM_BASE_URL = baseUrl;

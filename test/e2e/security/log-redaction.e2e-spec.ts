@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { signRetellBody } from '../../../src/modules/access/retell-signature';
 
 /** A whole signed call flow against the real server process at log level trace; its log must hold no secrets or PII. */
-const DEMO = join(__dirname, '..', '..', '..', 'dist', 'src', 'demo.js');
+const DEMO = join(__dirname, '..', '..', '..', 'dist', 'src', 'demo', 'demo.js');
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'src', 'cli.js');
 const RETELL_KEY = 'key_log_redaction_secret_1';
 const CALLER = '+4915187654321';

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { CalcomFake } from './calcom-fake/calcom-fake';
-import { DEMO_EVENT_TYPES } from './calcom-fake/demo-event-types';
-import { pointCalcomAt } from './config/configuration';
-import { run } from './main';
+import { CalcomFake } from '../calcom-fake/calcom-fake';
+import { DEMO_EVENT_TYPES } from '../calcom-fake/demo-event-types';
+import { pointCalcomAt } from '../config/configuration';
+import { run } from '../main';
 
 /**
  * `npm run demo`: the gateway as `npm start` runs it, with Cal.com answered by the built-in fake on a loopback port

@@ -1,0 +1,56 @@
+import { CalcomFake } from '../../src/calcom-fake/calcom-fake';
+import { DEMO_EVENT_TYPES } from '../../src/calcom-fake/demo-event-types';
+import type { DemoTurn } from '../../src/demo/demo-call';
+import { playDemoCall } from '../../src/demo/demo-conversation';
+import { DEMO_TENANT } from '../../src/modules/tenants/demo-tenant';
+import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
+import { RETELL_KEY, retellEnv } from '../support/retell';
+import { baseUrl } from '../support/mcp';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const message = (turn: DemoTurn) => (turn.answer as { message: string }).message;
+
+describe('npm run demo:call: a whole demo conversation', () => {
+  let t: TestApp;
+  let fake: CalcomFake;
+
+  beforeAll(async () => {
+    fake = new CalcomFake({ eventTypes: DEMO_EVENT_TYPES });
+    await fake.start();
+    t = await createTestApp({ env: { ...retellEnv, CALCOM_BASE_URL: fake.url } });
+    await t.app.get(TenantsImportService).importDocument(DEMO_TENANT);
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+
+  it('rings, offers alternatives for a taken time, books, finds, moves and stores the call', async () => {
+    const turns: DemoTurn[] = [];
+    const target = { url: baseUrl(t), retellKey: RETELL_KEY, adminToken: t.adminToken };
+    const stored = (await playDemoCall(target, (turn) => turns.push(turn), 'call_demo_e2e')) as Record<string, never>;
+    expect(turns.map((turn) => [turn.step, turn.status])).toEqual([
+      ['call_inbound', 200],
+      ['call_started', 204],
+      ['list-services', 200],
+      ['check-availability', 200],
+      ['book-appointment', 200],
+      ['query-customer-appointments', 200],
+      ['reschedule-appointment', 200],
+      ['call_ended', 204],
+      ['call_analyzed', 204],
+    ]);
+    const [, , services, check, booked, lookup, moved] = turns;
+    expect(message(services)).toBe('Wir bieten an: Färben (90 Minuten) und Haarschnitt (30 Minuten).');
+    expect(message(check)).toMatch(/um 10:00 Uhr ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/);
+    expect(message(booked)).toMatch(/^Ihr Termin ist gebucht: Haarschnitt am Dienstag/);
+    expect(message(lookup)).toMatch(/^Sie haben einen Termin: Haarschnitt am Dienstag/);
+    expect(message(moved)).toMatch(
+      /^Ihr Termin ist verschoben auf Haarschnitt am Mittwoch, \d+\. \p{L}+ um 11:00 Uhr\.$/u,
+    );
+    expect(stored).toMatchObject({ status: 'ended', durationMs: 94_000, analysis: { call_successful: true } });
+    expect(stored.transcript).toContain('User: Welche Leistungen bieten Sie an?');
+    const upstream = [...fake.bookings.values()].map((booking) => booking.status).sort();
+    expect(upstream).toEqual(['accepted', 'accepted', 'cancelled']);
+  });
+});
