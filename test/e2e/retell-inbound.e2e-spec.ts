@@ -64,7 +64,7 @@ describe('Retell inbound call webhook', () => {
   });
 
   it('fails open when the database is in trouble', async () => {
-    const spy = jest.spyOn(t.app.get(TenantResolverService), 'resolve').mockRejectedValueOnce(new Error('db down'));
+    const spy = jest.spyOn(t.app.get(TenantResolverService), 'resolve').mockRejectedValue(new Error('db down'));
     const res = await inbound({ from_number: '+4915112345678', to_number: '+493012345678' }).expect(200);
     expect(res.body).toEqual({ call_inbound: {} });
     spy.mockRestore();
