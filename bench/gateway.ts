@@ -110,9 +110,9 @@ export async function startGateway(
     CALCOM_BASE_URL: calcomUrl,
     CALCOM_TIMEOUT_MS: '4000',
     DEMO_SEED: 'false',
-    RATE_LIMIT_RETELL: '100000000',
-    RATE_LIMIT_WEBHOOKS: '100000000',
-    RATE_LIMIT_BOOKING: '100000000',
+    RATE_LIMIT_RETELL: '1000000',
+    RATE_LIMIT_WEBHOOKS: '1000000',
+    RATE_LIMIT_BOOKING: '1000000',
     ...extra,
   };
   const file = join(tmpdir(), `vbg-bench-tenant-${process.pid}.json`);

@@ -43,8 +43,13 @@ export async function serve(script: string, args: string[], env: Record<string, 
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const readyMs = performance.now() - started;
+  let stopping = false;
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      if (!stopping) process.stderr.write(`${script} had died: ${stderr.slice(-3000)}\n`);
+      return;
+    }
+    stopping = true;
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   };
@@ -65,23 +70,21 @@ export interface Load {
   failed: number;
 }
 
-/** Signed Retell requests: the i-th body, signed as it is sent (Retell's signature window is five minutes). */
-export function signedRequests(path: string, body: (i: number) => object) {
+/**
+ * Signed Retell requests, signed before the load starts (signing while sending would make the load generator, not
+ * the server, the bottleneck): `count` bodies, sent in turn. Retell's signature window is five minutes.
+ */
+export function signedRequests(path: string, body: (i: number) => object, count = 100) {
+  const prepared = Array.from({ length: count }, (_, i) => {
+    const raw = JSON.stringify(body(i));
+    return {
+      body: raw,
+      headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(raw, RETELL_KEY) },
+    };
+  });
   let next = 0;
   return [
-    {
-      method: 'POST' as const,
-      path,
-      setupRequest: (request: object) => {
-        const raw = JSON.stringify(body(next++));
-        const signature = signRetellBody(raw, RETELL_KEY);
-        return {
-          ...request,
-          body: raw,
-          headers: { 'content-type': 'application/json', 'x-retell-signature': signature },
-        };
-      },
-    },
+    { method: 'POST' as const, path, setupRequest: (request: object) => ({ ...request, ...prepared[next++ % count] }) },
   ];
 }
 

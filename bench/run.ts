@@ -19,6 +19,7 @@ const EVERY_DAY = Object.fromEntries(
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 
 async function baselines(): Promise<{ bare: Load; reference: { max: Load; paced: Load } }> {
+  stage('baselines: bare node:http and the reference pipeline');
   const bare = await serve(join(__dirname, 'servers', 'bare.js'), [], {}, '/');
   const bareLoad = (await checkLoad(bare.url, false)).max;
   await bare.stop();
@@ -28,13 +29,20 @@ async function baselines(): Promise<{ bare: Load; reference: { max: Load; paced:
   return { bare: bareLoad, reference: referenceLoad };
 }
 
+const stage = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
+
 async function measure(mode: Mode, fake: CalcomFake) {
+  stage(`${mode}: starting the gateway`);
   const gateway = await startGateway(mode, fake.url);
+  stage(`${mode}: warm check-availability`);
   const check = await checkLoad(gateway.url);
+  stage(`${mode}: inbound webhook`);
   const inbound = await inboundLoad(gateway.url);
+  stage(`${mode}: replayed workload`);
   const replay = await replayedWorkload(gateway.url, fake);
   const noDate = await noDateCheck(gateway.url, fake);
   const rss = rssMb(gateway.child.pid!);
+  stage(`${mode}: call_ended webhooks`);
   const webhooks = await webhookLoad(gateway);
   await gateway.dispose();
   return { check, inbound, replay, noDate, rss, webhooks };
@@ -66,7 +74,14 @@ function loadRows(m: string, { check, webhooks }: Measured, target: (typeof TARG
       p99 <= target.p99,
     ],
     [`${m} call_ended 20 KB, req/s`, fmt(webhooks.result.rps), `${fmt(hooks, 3)} × ref`, '≥ 0.2 ×', hooks >= 0.2],
-    [`${m} call_ended stored / acknowledged`, stored, '', 'all', webhooks.stored === webhooks.result.ok],
+    // Requests still in flight when the load stops are stored but not counted as answered: stored ≥ acknowledged.
+    [
+      `${m} call_ended stored / acknowledged`,
+      stored,
+      '',
+      'every acknowledged one',
+      webhooks.stored >= webhooks.result.ok,
+    ],
   ];
   return rows;
 }

@@ -3,7 +3,9 @@ import { ConfigModule } from '@nestjs/config';
 import { configNamespaces } from './config/configuration';
 import { CacheModule } from './cache/cache.module';
 import { DatabaseModule } from './database/database.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { AccessModule } from './modules/access/access.module';
+import { CalcomModule } from './modules/calcom/calcom.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 
 /** What the operator commands need: configuration, the database and the domain services; no HTTP; Redis only as the shared cache, when configured. */
@@ -15,6 +17,9 @@ import { TenantsModule } from './modules/tenants/tenants.module';
     CacheModule,
     TenantsModule,
     AccessModule,
+    // calcom:event-types asks Cal.com through the same client (metrics are collected, never served).
+    MetricsModule,
+    CalcomModule,
   ],
 })
 export class CliModule {}

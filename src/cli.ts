@@ -6,9 +6,12 @@ import { NestFactory } from '@nestjs/core';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { CliModule } from './cli.module';
+import { loadEnv } from './config/configuration';
 import { retellToolDefinitions } from './modules/retell/retell-tools';
 import { TOKEN_KINDS, TokenKind } from './modules/access/api-token.entity';
 import { ApiTokensService } from './modules/access/api-tokens.service';
+import { CalcomClient } from './modules/calcom/calcom.client';
+import { CompaniesService } from './modules/tenants/companies.service';
 import { Company } from './modules/tenants/company.entity';
 import { TenantsImportService } from './modules/tenants/tenants-import.service';
 
@@ -45,6 +48,19 @@ const commands: Record<string, Command> = {
     await app.get(ApiTokensService).revoke(id);
     return `Revoked token ${id}`;
   },
+  'calcom:event-types': async (app, args) => {
+    const { values } = parseArgs({ args, options: { company: { type: 'string' } } });
+    if (!values.company) throw new Error(`usage: ${USAGE['calcom:event-types']}`);
+    const companyId = await resolveCompany(app, values.company);
+    const account = await app.get(CompaniesService).calcomAccount(companyId);
+    if (!account) throw new Error(`Company ${values.company} has no Cal.com API key: set calcomApiKey first`);
+    const types = await app.get(CalcomClient).eventTypes(account);
+    if (types.length === 0) return 'Cal.com lists no event types for this key.';
+    const rows = types.map(
+      (t) => `${String(t.id).padEnd(10)} ${String(t.lengthInMinutes ?? '?').padStart(4)} min  ${t.title}`,
+    );
+    return ['id         length  title (use the id as calcomEventTypeId)', ...rows].join('\n');
+  },
   'tenants:import': async (app, [file]) => {
     if (!file) throw new Error('usage: tenants:import <file.json>');
     const summary = await app.get(TenantsImportService).importDocument(JSON.parse(readFileSync(file, 'utf8')));
@@ -66,6 +82,8 @@ const USAGE: Record<string, string> = {
   'token:create':
     'token:create --kind admin|function --name <label> [--company <id or slug>]\n  Creates a token and prints it once. Function tokens need --company.',
   'token:revoke': 'token:revoke <token id>\n  Revokes a token at once.',
+  'calcom:event-types':
+    "calcom:event-types --company <id or slug>\n  Lists the event types of the company's Cal.com account (GET /v2/event-types): their ids go in calcomEventTypeId.",
   'tenants:import':
     'tenants:import <file.json>\n  Creates or updates whole tenants from a JSON document (see the README), all or nothing.',
 };
@@ -86,6 +104,7 @@ async function main(): Promise<void> {
     process[asked ? 'stdout' : 'stderr'].write(command && name ? `usage: ${USAGE[name]}\n` : HELP);
     process.exit(asked ? 0 : 2);
   }
+  loadEnv(); // an invalid environment is one clear message, before Nest starts anything
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'], abortOnError: false });
   try {
     process.stdout.write(`${await command(app, args)}\n`);

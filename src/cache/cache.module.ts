@@ -7,7 +7,8 @@ import { redisConfig, RedisConfig } from '../config/configuration';
 import { CacheService } from './cache.service';
 
 function createStore(config: RedisConfig): Keyv {
-  if (!config.url) return new Keyv();
+  // In process: values are kept as they are, not serialised to JSON and parsed back on every read.
+  if (!config.url) return new Keyv({ serialize: undefined, deserialize: undefined });
   const adapter = new KeyvRedis(config.url, {
     throwOnConnectError: false,
     throwOnErrors: false,

@@ -1,9 +1,21 @@
 import { CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
-/** E.164 form of a phone number, or null when it is not a valid number. National forms need a country. */
+const known = new Map<string, string | null>();
+const KNOWN_MAX = 10_000;
+
+/**
+ * E.164 form of a phone number, or null when it is not a valid number. National forms need a country. Every request
+ * of a call names the same two numbers, and parsing with full metadata is costly: answers are remembered (bounded).
+ */
 export function toE164(input: string, defaultCountry?: CountryCode): string | null {
+  const key = `${defaultCountry ?? ''}|${input}`;
+  const remembered = known.get(key);
+  if (remembered !== undefined) return remembered;
   const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
-  return parsed && parsed.isValid() ? parsed.number : null;
+  const e164 = parsed && parsed.isValid() ? parsed.number : null;
+  if (known.size >= KNOWN_MAX) known.clear();
+  known.set(key, e164);
+  return e164;
 }
 
 /** What telephony puts in a number field when there is none to show. */

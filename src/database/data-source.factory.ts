@@ -4,6 +4,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { DatabaseConfig } from '../config/configuration';
+import { lockEmbeddedDatabase } from './embedded-lock';
 import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -38,6 +39,7 @@ export class EmbeddedDataSource extends DataSource {
   constructor(
     options: DataSourceOptions,
     private readonly pglite: PGlite,
+    private readonly unlock: () => void = () => undefined,
   ) {
     super({
       ...options,
@@ -49,6 +51,7 @@ export class EmbeddedDataSource extends DataSource {
   override async destroy(): Promise<void> {
     await super.destroy();
     await this.pglite.close();
+    this.unlock();
   }
 }
 
@@ -56,6 +59,8 @@ export class EmbeddedDataSource extends DataSource {
 export function createDataSource(options: GatewayDataSourceOptions): DataSource {
   if (options.url) return new DataSource(options);
   const dataDir = options.embeddedDataDir;
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  return new EmbeddedDataSource(options, new PGlite(dataDir));
+  if (dataDir.startsWith('memory://')) return new EmbeddedDataSource(options, new PGlite(dataDir));
+  mkdirSync(dataDir, { recursive: true });
+  const unlock = lockEmbeddedDatabase(dataDir, process.argv[1]?.endsWith('cli.js') ? 'a command' : 'the gateway');
+  return new EmbeddedDataSource(options, new PGlite(dataDir), unlock);
 }

@@ -4,7 +4,7 @@ import { DomainError } from '../../common/domain-error';
 import { calcomConfig, CalcomConfig } from '../../config/configuration';
 import { CalcomSlotsService } from '../calcom/calcom-slots.service';
 import { Availability, BookingScope } from './appointments.types';
-import { nearest, pickAlternatives, withinOpeningHours, withinPeriod } from './slot-picking';
+import { nearest, openingWindows, periodWindow, pickAlternatives, withinWindows } from './slot-picking';
 import { Period, todayAndTomorrow, When } from './when';
 
 /** Free times for a service: from Cal.com's slots (cached), within opening hours, never in the past. */
@@ -68,15 +68,22 @@ export class AvailabilityService {
     moving?: string,
   ): Promise<Date[]> {
     const slots = await this.slots.day({ ...this.query(scope), bookingUidToReschedule: moving }, day);
-    return this.usable(scope, slots, now).filter((slot) => withinPeriod(slot, period, scope.company.timezone));
+    const window = periodWindow(day, period, scope.company.timezone);
+    const inPeriod = (slot: Date) => !window || (slot.getTime() >= window[0] && slot.getTime() < window[1]);
+    return this.usable(scope, slots, now).filter(inPeriod);
   }
 
   private usable(scope: BookingScope, slots: Date[], now: Date): Date[] {
-    return slots.filter(
-      (slot) =>
-        slot > now &&
-        withinOpeningHours(slot, scope.service.durationMinutes, scope.openingHours, scope.company.timezone),
+    if (slots.length === 0) return slots;
+    const zone = scope.company.timezone;
+    const times = slots.map((slot) => slot.getTime());
+    const windows = openingWindows(
+      scope.openingHours,
+      zone,
+      new Date(Math.min(...times)),
+      new Date(Math.max(...times)),
     );
+    return slots.filter((slot) => slot > now && withinWindows(slot, scope.service.durationMinutes, windows));
   }
 
   /** In the future and inside the booking window, or a DomainError the caller can be told. */

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CalcomHttpService, CalcomOperation } from './calcom-http.service';
 import { CalcomError } from './calcom.errors';
-import { parseBooking, parseBookings, parseEventType, parseSlots } from './calcom.parse';
+import { parseBooking, parseBookings, parseEventType, parseEventTypeList, parseSlots } from './calcom.parse';
 import type {
   BookingSearch,
   CalcomAccount,
   CalcomBooking,
   CalcomEventType,
+  CalcomEventTypeSummary,
   NewBooking,
   SlotsByDay,
 } from './calcom.types';
@@ -130,6 +131,18 @@ export class CalcomClient {
         idempotent: false,
       }),
     );
+  }
+
+  /** The event types the key's owner has (id, title, length): what an operator maps services to. */
+  async eventTypes(account: CalcomAccount): Promise<CalcomEventTypeSummary[]> {
+    const raw = await this.send(account, {
+      name: 'eventTypes',
+      method: 'GET',
+      path: '/v2/event-types',
+      version: CALCOM_API_VERSIONS.eventTypes,
+      idempotent: true,
+    });
+    return parseEventTypeList(raw);
   }
 
   async eventType(account: CalcomAccount, id: number): Promise<CalcomEventType> {

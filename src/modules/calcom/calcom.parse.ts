@@ -1,5 +1,11 @@
 import { CalcomError } from './calcom.errors';
-import type { CalcomEventType, CalcomBooking, CalcomBookingStatus, SlotsByDay } from './calcom.types';
+import type {
+  CalcomEventTypeSummary,
+  CalcomEventType,
+  CalcomBooking,
+  CalcomBookingStatus,
+  SlotsByDay,
+} from './calcom.types';
 
 const STATUSES: readonly CalcomBookingStatus[] = ['accepted', 'pending', 'cancelled', 'rejected'];
 
@@ -78,4 +84,22 @@ export function parseEventType(raw: unknown): CalcomEventType {
     : [];
   const email = fields.find((field) => field.type === 'email' || field.slug === 'email');
   return { id: Number(data.id), emailRequired: email?.required !== false };
+}
+
+/**
+ * `GET /v2/event-types` (2024-06-14): an array of EventTypeOutput_2024_06_14 ({ id, title, slug, lengthInMinutes,
+ * … }); older deployments wrap it as `{ eventTypeGroups: [{ eventTypes: [...] }] }`. Both are read.
+ */
+export function parseEventTypeList(raw: unknown): CalcomEventTypeSummary[] {
+  type Item = { id?: unknown; title?: unknown; slug?: unknown; lengthInMinutes?: unknown; length?: unknown };
+  const groups = (raw as { eventTypeGroups?: Array<{ eventTypes?: Item[] }> } | null)?.eventTypeGroups;
+  const items: Item[] = Array.isArray(raw) ? raw : (groups ?? []).flatMap((group) => group.eventTypes ?? []);
+  return items
+    .filter((item) => Number.isInteger(Number(item.id)))
+    .map((item) => ({
+      id: Number(item.id),
+      title: typeof item.title === 'string' ? item.title : '',
+      slug: typeof item.slug === 'string' ? item.slug : null,
+      lengthInMinutes: Number(item.lengthInMinutes ?? item.length) || null,
+    }));
 }

@@ -37,5 +37,12 @@ export interface CalcomEventType {
   emailRequired: boolean;
 }
 
+export interface CalcomEventTypeSummary {
+  id: number;
+  title: string;
+  slug: string | null;
+  lengthInMinutes: number | null;
+}
+
 /** Free slot starts of one day (in the company's timezone), keyed `yyyy-MM-dd`. */
 export type SlotsByDay = Map<string, Date[]>;
