@@ -33,7 +33,7 @@ const alive = (pid: number) => {
  */
 export function lockEmbeddedDatabase(dataDir: string, role: string): () => void {
   const file = join(dataDir, FILE);
-  let holder: { pid: number; role: string } | null = null;
+  let holder: { pid: number; role: string } | null;
   try {
     holder = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; role: string };
   } catch {
