@@ -33,7 +33,11 @@ const stage = (text: string) => process.stderr.write(`${new Date().toISOString()
 
 async function measure(mode: Mode, fake: CalcomFake) {
   stage(`${mode}: starting the gateway`);
-  const gateway = await startGateway(mode, fake.url);
+  // `npm run bench -- --profile`: each gateway writes a CPU profile (open it in Chrome DevTools) on exit.
+  const profile: Record<string, string> = process.argv.includes('--profile')
+    ? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=profiles' }
+    : {};
+  const gateway = await startGateway(mode, fake.url, profile);
   stage(`${mode}: warm check-availability`);
   const check = await checkLoad(gateway.url);
   stage(`${mode}: inbound webhook`);

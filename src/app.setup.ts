@@ -40,10 +40,26 @@ function setupOpenApi(app: NestExpressApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
-      .setTitle('Voice booking gateway: admin API')
-      .setDescription('Tenants, tokens, calls and customers. Every route needs an admin bearer token.')
+      .setTitle('Voice booking gateway')
+      .setDescription(
+        'Retell functions and webhooks (signed by Retell, or a function token), the MCP endpoint, and the admin API ' +
+          '(admin tokens). Function answers are always 200 with a sentence the agent can say.',
+      )
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'admin')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Admin token (vbg_adm_…)' }, 'admin')
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'Function token of one company (vbg_fn_…)' },
+        'function-token',
+      )
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-retell-signature',
+          description: 'v=<ms>,d=<hex HMAC-SHA256 of body + ms>',
+        },
+        'retell-signature',
+      )
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

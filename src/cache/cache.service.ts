@@ -4,6 +4,8 @@ import { MetricsService } from '../metrics/metrics.service';
 import type { Cache } from 'cache-manager';
 
 const STORE_TIMEOUT_MS = 300;
+const STORE_PAUSE_MS = 5_000;
+const TIMED_OUT = Symbol('timed out');
 
 /**
  * The one cache the domain uses: Redis when configured, in process otherwise. A cache is an optimisation, so a slow
@@ -14,6 +16,7 @@ const STORE_TIMEOUT_MS = 300;
 export class CacheService {
   private readonly logger = new Logger(CacheService.name);
   private readonly inflight = new Map<string, Promise<unknown>>();
+  private pausedUntil = 0;
 
   constructor(
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
@@ -54,18 +57,32 @@ export class CacheService {
     return loading;
   }
 
+  /**
+   * A store that failed or timed out is skipped for `STORE_PAUSE_MS` (every read a miss, every write dropped), so a
+   * dead Redis costs one timeout, not one per cache operation of every request. Then it is tried again.
+   */
   private async guard<T>(operation: () => Promise<T>, name: string): Promise<T | undefined> {
+    if (Date.now() < this.pausedUntil) return undefined;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), STORE_TIMEOUT_MS);
+    const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), STORE_TIMEOUT_MS);
     });
     try {
-      return await Promise.race([operation(), timeout]);
+      const result = await Promise.race([operation(), timeout]);
+      if (result !== TIMED_OUT) return result;
+      this.pause(name, 'timed out');
+      return undefined;
     } catch (error) {
-      this.logger.warn({ operation: name, error: (error as Error).message }, 'Cache store failed; treating as a miss');
+      this.pause(name, (error as Error).message);
       return undefined;
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private pause(operation: string, error: string): void {
+    if (Date.now() >= this.pausedUntil)
+      this.logger.warn({ operation, error }, 'Cache store failed; treating it as empty for a few seconds');
+    this.pausedUntil = Date.now() + STORE_PAUSE_MS;
   }
 }

@@ -10,10 +10,10 @@ import {
   generousLimits,
 } from '../support/calcom';
 import { retellEnv } from '../support/retell';
-import { createBackend, createTestApp, TestApp, TestBackend, usesRealServices } from '../support/test-app';
+import { createBackend, createTestApp, TestApp, TestBackend, describeWithServices } from '../support/test-app';
 
 /** Two instances behind a load balancer: one slot cache, one booking per slot, across both. Needs the real services. */
-(usesRealServices ? describe : describe.skip)('Cal.com engine on two instances sharing Postgres and Redis', () => {
+describeWithServices('Cal.com engine on two instances sharing Postgres and Redis', () => {
   let backend: TestBackend;
   let fake: CalcomFake;
   let a: TestApp;

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { CacheService } from '../../src/cache/cache.service';
-import { createBackend, createTestApp, TestApp, TestBackend, usesRealServices } from '../support/test-app';
+import { createBackend, createTestApp, TestApp, TestBackend, describeWithServices } from '../support/test-app';
 
 /** Several stateless instances behind a load balancer share one Postgres and one Redis. Needs the real services. */
-(usesRealServices ? describe : describe.skip)('two instances on one Postgres and Redis', () => {
+describeWithServices('two instances on one Postgres and Redis', () => {
   let backend: TestBackend;
   let a: TestApp;
   let b: TestApp;

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { listRoutes } from '../support/routes';
 import { createTestApp, TestApp, usesRealServices } from '../support/test-app';
 
 describe('Operations endpoints', () => {
@@ -52,15 +53,35 @@ describe('Operations endpoints', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 
-  it('serves the OpenAPI document of the admin API and Prometheus metrics', async () => {
+  it('documents every route in OpenAPI, with the signature and both bearer schemes', async () => {
     const doc = await request(t.server).get('/docs/openapi.json').expect(200);
-    expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/admin/companies', '/api/admin/companies/{companyId}/services']),
+    const documented = new Set(
+      Object.entries(doc.body.paths as Record<string, object>).flatMap(([path, methods]) =>
+        Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      ),
     );
-    expect(doc.body.components.securitySchemes.admin).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const served = listRoutes(t)
+      .filter((route) => !route.path.startsWith('/docs'))
+      .map((route) => `${route.method} ${route.path}`);
+    expect(served.filter((route) => !documented.has(route))).toEqual([]);
+    expect(doc.body.components.securitySchemes).toMatchObject({
+      admin: { type: 'http', scheme: 'bearer' },
+      'function-token': { type: 'http', scheme: 'bearer' },
+      'retell-signature': { type: 'apiKey', in: 'header', name: 'x-retell-signature' },
+    });
+    const check = doc.body.paths['/api/retell/check-availability'].post;
+    expect(check.requestBody.content['application/json'].schema.oneOf[0].properties.args.required).toEqual(['service']);
+  });
+
+  it('exposes Prometheus metrics: requests, tools, caches, webhooks, breakers, queue and event-loop lag', async () => {
+    await request(t.server).get('/api/admin/companies').set('authorization', `Bearer ${t.adminToken}`).expect(200);
     const metrics = await request(t.server).get('/metrics').expect(200);
     expect(metrics.text).toContain('http_request_duration_seconds_bucket');
     expect(metrics.text).toContain('route="/api/admin/companies"');
+    for (const name of ['agent_tool_duration_seconds', 'cache_requests_total', 'retell_webhook_events_total'])
+      expect(metrics.text).toContain(`# TYPE ${name}`);
+    for (const name of ['calcom_breaker_open', 'call_followups_pending', 'nodejs_eventloop_lag_seconds'])
+      expect(metrics.text).toContain(`# TYPE ${name} gauge`);
   });
 
   it('sets security headers', async () => {

@@ -20,6 +20,19 @@ export interface TestBackend {
 
 export const usesRealServices = Boolean(process.env.TEST_DATABASE_URL);
 
+/**
+ * `describe` for suites that need real Postgres and Redis (several instances sharing them). Without them the suite is
+ * skipped, and says why and how to run it.
+ */
+export function describeWithServices(name: string, body: () => void): void {
+  if (usesRealServices) return describe(name, body);
+  process.stdout.write(
+    `skipped "${name}": it needs real Postgres and Redis. Run it with ` +
+      'TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres TEST_REDIS_URL=redis://127.0.0.1:6379 npm test\n',
+  );
+  describe.skip(name, body);
+}
+
 /** One isolated storage per test file: a database of its own on Postgres (dropped afterwards), or in-memory PGlite. */
 export async function createBackend(): Promise<TestBackend> {
   const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;

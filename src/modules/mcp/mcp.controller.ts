@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -18,7 +18,8 @@ const SERVER_INFO = { name: 'voice-booking-gateway', version: '0.1.0' };
  * instance can answer it), JSON answers. The call comes from the URL or headers (`call_id`, `user_number`,
  * `agent_number`, … or `x-retell-call-id`, …), so a Retell MCP node passes it through dynamic variables.
  */
-@ApiExcludeController()
+@ApiTags('mcp')
+@ApiBearerAuth('function-token')
 @UseGuards(McpAuthGuard, GatewayThrottlerGuard)
 @RateScopes('mcp')
 @Controller('mcp')
@@ -26,6 +27,19 @@ export class McpController {
   constructor(private readonly tools: McpToolsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'MCP Streamable HTTP (stateless, JSON answers): initialize, tools/list, tools/call' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      description: 'A JSON-RPC 2.0 message of the Model Context Protocol',
+      example: {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'tools/call',
+        params: { name: 'check_availability', arguments: { service: 'Haarschnitt', date: 'morgen' } },
+      },
+    },
+  })
   async handle(@Req() request: ScopedRequest, @Res() response: Response): Promise<void> {
     const server = this.serverFor(request);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });

@@ -1,5 +1,4 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { GatewayThrottlerGuard } from '../../throttling/gateway-throttler.guard';
 import { RateScope, RateScopes } from '../../throttling/rate-scopes';
 import { RetellAuthGuard } from '../access/retell-auth.guard';
@@ -10,8 +9,4 @@ import { RetellTenantGuard } from './retell-tenant.guard';
  * signed request belongs to, then the rate limits of `scope`.
  */
 export const RetellAuth = (scope: RateScope) =>
-  applyDecorators(
-    UseGuards(RetellAuthGuard, RetellTenantGuard, GatewayThrottlerGuard),
-    RateScopes(scope),
-    ApiExcludeController(),
-  );
+  applyDecorators(UseGuards(RetellAuthGuard, RetellTenantGuard, GatewayThrottlerGuard), RateScopes(scope));

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { RetellAuth } from './retell-auth.decorator';
+import { RetellDocs } from './retell-functions.docs';
 import type { AuthenticatedRequest } from '../access/principal';
 import type { AgentPrincipal } from '../access/retell-auth.guard';
 import { RetellWebhookDto } from './retell-webhook.dto';
@@ -7,6 +9,7 @@ import { InboundAnswer, RetellInboundService } from './retell-inbound.service';
 import { RetellWebhooksService } from './retell-webhooks.service';
 
 @RetellAuth('webhooks')
+@RetellDocs('retell webhooks')
 @Controller('api/webhooks/retell')
 export class RetellWebhooksController {
   constructor(
@@ -16,12 +19,25 @@ export class RetellWebhooksController {
 
   @Post()
   @HttpCode(204)
+  @ApiOperation({ summary: 'Call events: call_started, call_ended, call_analyzed are stored; others acknowledged' })
+  @ApiNoContentResponse({ description: 'Stored (or a duplicate, or an event that is not stored)' })
   async event(@Body() body: RetellWebhookDto, @Req() request: AuthenticatedRequest): Promise<void> {
     await this.webhooks.record(body, request.principal as AgentPrincipal | undefined, request.body);
   }
 
   @Post('inbound')
   @HttpCode(200)
+  @ApiOperation({ summary: 'call_inbound / chat_inbound: dynamic variables for a known caller; fails open' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      example: {
+        event: 'call_inbound',
+        call_inbound: { agent_id: 'agent_demo', from_number: '+4915112345678', to_number: '+493000000000' },
+      },
+    },
+  })
+  @ApiOkResponse({ description: '{ call_inbound: { dynamic_variables } }, or {} when the caller or number is unknown' })
   inbound(@Body() body: unknown): Promise<InboundAnswer> {
     return this.inbounds.answer(body);
   }

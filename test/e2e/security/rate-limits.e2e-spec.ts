@@ -5,7 +5,7 @@ import { Company } from '../../../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../../../src/modules/tenants/tenants-import.service';
 import { bookingTenant, calcomEnv, dayFromNow, startCalcomFake } from '../../support/calcom';
 import { callObject, retellEnv, signedPost } from '../../support/retell';
-import { createBackend, createTestApp, TestApp, TestBackend, usesRealServices } from '../../support/test-app';
+import { createBackend, createTestApp, TestApp, TestBackend, describeWithServices } from '../../support/test-app';
 
 const WINDOW_SECONDS = 8;
 const numberOf = (slug: string) =>
@@ -164,7 +164,7 @@ describe('Security: rate limits', () => {
   });
 });
 
-(usesRealServices ? describe : describe.skip)('Security: rate limits shared through Redis', () => {
+describeWithServices('Security: rate limits shared through Redis', () => {
   let fake: CalcomFake;
   let backend: TestBackend;
   const apps: TestApp[] = [];
