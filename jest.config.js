@@ -14,6 +14,8 @@ const booking = [
 
 module.exports = {
   testTimeout: 30000,
+  // Both cores: Jest's default leaves one idle on a 2-core machine. Suites are isolated (a database each).
+  maxWorkers: 2,
   collectCoverageFrom: [...booking, 'src/modules/agent-tools/use-cases/*.ts', '!**/*.spec.ts'],
   coverageReporters: ['text'],
   coverageThreshold: Object.fromEntries(booking.map((path) => [path, { branches: 85 }])),

@@ -7,6 +7,7 @@ import { getRepositoryToken } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { CliModule } from './cli.module';
 import { loadEnv } from './config/configuration';
+import { assertEmbeddedDatabaseFree } from './database/embedded-lock';
 import { retellToolDefinitions } from './modules/retell/retell-tools';
 import { TOKEN_KINDS, TokenKind } from './modules/access/api-token.entity';
 import { ApiTokensService } from './modules/access/api-tokens.service';
@@ -104,7 +105,9 @@ async function main(): Promise<void> {
     process[asked ? 'stdout' : 'stderr'].write(command && name ? `usage: ${USAGE[name]}\n` : HELP);
     process.exit(asked ? 0 : 2);
   }
-  loadEnv(); // an invalid environment is one clear message, before Nest starts anything
+  // An invalid environment, or an embedded database another process holds, is one clear message before Nest starts.
+  const env = loadEnv();
+  if (!env.DATABASE_URL && !env.DATA_DIR.startsWith('memory://')) assertEmbeddedDatabaseFree(env.DATA_DIR);
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'], abortOnError: false });
   try {
     process.stdout.write(`${await command(app, args)}\n`);

@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { APP_OPTIONS, configureApp } from './app.setup';
 import { appConfig, AppConfig, loadEnv } from './config/configuration';
 import { EnvValidationError } from './config/env.parser';
+import { assertEmbeddedDatabaseFree } from './database/embedded-lock';
 import { assertPortFree, SERVER_HELP, startupError, startupSummary } from './startup';
 
 /** Validates the environment, then serves; exits 1 with the reason when either fails. */
@@ -23,6 +24,7 @@ export async function bootstrap(): Promise<void> {
     process.exit(1);
   }
   await assertPortFree(env.PORT, env.HOST);
+  if (!env.DATABASE_URL && !env.DATA_DIR.startsWith('memory://')) assertEmbeddedDatabaseFree(env.DATA_DIR);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, APP_OPTIONS);
   configureApp(app);
   const config = app.get<AppConfig>(appConfig.KEY);

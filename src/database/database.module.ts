@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseConfig, DatabaseConfig } from '../config/configuration';
+import { EmbeddedDatabaseBusyError } from './embedded-lock';
 import { baseDataSourceOptions, createDataSource, GatewayDataSourceOptions } from './data-source.factory';
 
 @Module({
@@ -11,6 +12,8 @@ import { baseDataSourceOptions, createDataSource, GatewayDataSourceOptions } fro
         ...baseDataSourceOptions(config),
         retryAttempts: 3,
         retryDelay: 1000,
+        // A folder held by another process stays held: say so at once instead of retrying.
+        toRetry: (error: unknown) => !(error instanceof EmbeddedDatabaseBusyError),
       }),
       dataSourceFactory: async (options) => createDataSource(options as GatewayDataSourceOptions).initialize(),
     }),

@@ -43,3 +43,14 @@ export function lockEmbeddedDatabase(dataDir: string, role: string): () => void 
   writeFileSync(file, JSON.stringify({ pid: process.pid, role, since: new Date().toISOString() }));
   return () => rmSync(file, { force: true });
 }
+
+/** Fails with the busy message when a live process holds the folder; claims nothing. For a command's first step. */
+export function assertEmbeddedDatabaseFree(dataDir: string): void {
+  let holder: { pid: number; role: string } | null;
+  try {
+    holder = JSON.parse(readFileSync(join(dataDir, FILE), 'utf8')) as { pid: number; role: string };
+  } catch {
+    return;
+  }
+  if (holder && holder.pid !== process.pid && alive(holder.pid)) throw new EmbeddedDatabaseBusyError(dataDir, holder);
+}
