@@ -1,0 +1,38 @@
+import { signRetellBody } from '../../../src/modules/access/retell-signature';
+import { RETELL_KEY } from '../../support/retell';
+import { RUNS, useFuzzRig } from './fuzz.testing';
+
+/** Split from the admin half so both halves run at once on two workers; the same bodies, the same count. */
+describe('Security: fuzzing every Retell endpoint that takes a body', () => {
+  const rig = useFuzzRig('fuzz (Retell)');
+  const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+  const signed = [
+    'list-services',
+    'get-branches',
+    'check-availability',
+    'get-alternatives',
+    'collect-customer-info',
+    'collect-appointment-data',
+    'book-appointment',
+    'cancel-appointment',
+    'reschedule-appointment',
+    'query-customer-appointments',
+  ]
+    .map((fn) => `/api/retell/${fn}`)
+    .concat(['/api/webhooks/retell', '/api/webhooks/retell/inbound']);
+
+  it.each(signed)(
+    '%s: 2,000 signed hostile bodies, never a 5xx',
+    async (path) => {
+      await rig.check(path, 'POST', (raw) => ({ 'x-retell-signature': signRetellBody(raw, RETELL_KEY, Date.now()) }));
+    },
+    180_000,
+  );
+
+  it('leaves Object.prototype as it was and the server answering', async () => {
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+    expect((await fetch(`${rig.url}/health/live`)).status).toBe(200);
+    expect(Object.values(rig.counts).every((n) => n >= RUNS)).toBe(true);
+    expect(Object.keys(rig.counts)).toHaveLength(signed.length);
+  });
+});
