@@ -1,8 +1,8 @@
 import autocannon from 'autocannon';
 import { spawn, ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { signRetellBody } from '../src/modules/access/retell-signature';
+import { freePort } from '../test/support/process';
 
 export const RETELL_KEY = 'key_bench_retell_0001';
 
@@ -12,14 +12,6 @@ export interface Served {
   /** Milliseconds from spawn to the first successful readiness answer. */
   readyMs: number;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Starts a server process on loopback and waits until `readyPath` answers 200 (polled every 20 ms). */

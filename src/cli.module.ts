@@ -8,7 +8,10 @@ import { AccessModule } from './modules/access/access.module';
 import { CalcomModule } from './modules/calcom/calcom.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 
-/** What the operator commands need: configuration, the database and the domain services; no HTTP; Redis only as the shared cache, when configured. */
+/**
+ * What the operator commands need: configuration, the database and the domain services; no HTTP; Redis only as the
+ * shared cache, when configured.
+ */
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),

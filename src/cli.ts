@@ -65,7 +65,8 @@ const commands: Record<string, Command> = {
   'tenants:import': async (app, [file]) => {
     if (!file) throw new Error('usage: tenants:import <file.json>');
     const summary = await app.get(TenantsImportService).importDocument(JSON.parse(readFileSync(file, 'utf8')));
-    return `Imported ${summary.companies} companies, ${summary.branches} branches, ${summary.phoneNumbers} phone numbers, ${summary.services} services`;
+    const { companies, branches, phoneNumbers, services } = summary;
+    return `Imported ${companies} companies, ${branches} branches, ${phoneNumbers} phone numbers, ${services} services`;
   },
 };
 
@@ -79,12 +80,15 @@ async function resolveCompany(app: INestApplicationContext, ref: string): Promis
 /** What each command does and takes: `--help` prints it, a wrong call prints it too. */
 const USAGE: Record<string, string> = {
   'retell:tools':
-    'retell:tools --base-url https://gateway.example.com [--args-only]\n  Prints the Retell custom-function definitions to paste into an agent (JSON).',
+    'retell:tools --base-url https://gateway.example.com [--args-only]\n' +
+    '  Prints the Retell custom-function definitions to paste into an agent (JSON).',
   'token:create':
-    'token:create --kind admin|function --name <label> [--company <id or slug>]\n  Creates a token and prints it once. Function tokens need --company.',
+    'token:create --kind admin|function --name <label> [--company <id or slug>]\n' +
+    '  Creates a token and prints it once. Function tokens need --company.',
   'token:revoke': 'token:revoke <token id>\n  Revokes a token at once.',
   'calcom:event-types':
-    "calcom:event-types --company <id or slug>\n  Lists the event types of the company's Cal.com account (GET /v2/event-types): their ids go in calcomEventTypeId.",
+    'calcom:event-types --company <id or slug>\n' +
+    "  Lists the event types of the company's Cal.com account (GET /v2/event-types): their ids go in calcomEventTypeId.",
   'tenants:import':
     'tenants:import <file.json>\n  Creates or updates whole tenants from a JSON document (see the README), all or nothing.',
 };

@@ -32,14 +32,8 @@ const alive = (pid: number) => {
  * same time (two PGlite instances on one folder corrupt it). A lock left by a process that died is taken over.
  */
 export function lockEmbeddedDatabase(dataDir: string, role: string): () => void {
+  assertEmbeddedDatabaseFree(dataDir);
   const file = join(dataDir, FILE);
-  let holder: { pid: number; role: string } | null;
-  try {
-    holder = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; role: string };
-  } catch {
-    holder = null;
-  }
-  if (holder && holder.pid !== process.pid && alive(holder.pid)) throw new EmbeddedDatabaseBusyError(dataDir, holder);
   writeFileSync(file, JSON.stringify({ pid: process.pid, role, since: new Date().toISOString() }));
   return () => rmSync(file, { force: true });
 }
@@ -50,7 +44,7 @@ export function assertEmbeddedDatabaseFree(dataDir: string): void {
   try {
     holder = JSON.parse(readFileSync(join(dataDir, FILE), 'utf8')) as { pid: number; role: string };
   } catch {
-    return;
+    return; // no lock file: free
   }
   if (holder && holder.pid !== process.pid && alive(holder.pid)) throw new EmbeddedDatabaseBusyError(dataDir, holder);
 }

@@ -10,7 +10,8 @@ import {
   generousLimits,
 } from '../support/calcom';
 import { retellEnv } from '../support/retell';
-import { createBackend, createTestApp, TestApp, TestBackend, describeWithServices } from '../support/test-app';
+import { createBackend, createTestApp, TestApp, TestBackend } from '../support/test-app';
+import { describeWithServices } from '../support/services.testing';
 
 /** Two instances behind a load balancer: one slot cache, one booking per slot, across both. Needs the real services. */
 describeWithServices('Cal.com engine on two instances sharing Postgres and Redis', () => {

@@ -1,11 +1,10 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { Appointment } from '../../src/modules/appointments/appointment.entity';
-import { ApiTokensService } from '../../src/modules/access/api-tokens.service';
-import { Company } from '../../src/modules/tenants/company.entity';
 import { retellToolDefinitions } from '../../src/modules/retell/retell-tools';
 import { berlin, BOOKING_NUMBER, bookingTenant, dayFromNow } from '../support/calcom';
 import { useBookingSuite } from '../support/booking-suite.testing';
 import { mcpClient } from '../support/mcp';
+import { functionTokenFor } from '../support/test-app';
 
 type ToolAnswer = { content: Array<{ type: string; text: string }>; structuredContent: Record<string, unknown> };
 
@@ -17,14 +16,7 @@ describe('MCP face: the same tools over Streamable HTTP at /mcp', () => {
   });
   const day = dayFromNow(3);
   const clients: Client[] = [];
-  const companyId = async (slug: string) =>
-    (await suite.t.dataSource.getRepository(Company).findOneByOrFail({ slug })).id;
-  const tokenFor = async (slug: string) =>
-    (
-      await suite.t.app
-        .get(ApiTokensService)
-        .create({ kind: 'function', name: 'mcp', companyId: await companyId(slug) })
-    ).token;
+  const tokenFor = (slug: string) => functionTokenFor(suite.t, slug, 'mcp');
   const connect = async (token: string | null, query: Record<string, string> = {}) => {
     const client = await mcpClient(suite.t, token, query);
     clients.push(client);

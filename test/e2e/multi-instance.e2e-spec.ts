@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { CacheService } from '../../src/cache/cache.service';
-import { createBackend, createTestApp, TestApp, TestBackend, describeWithServices } from '../support/test-app';
+import { createBackend, createTestApp, TestApp, TestBackend } from '../support/test-app';
+import { describeWithServices } from '../support/services.testing';
 
 /** Several stateless instances behind a load balancer share one Postgres and one Redis. Needs the real services. */
 describeWithServices('two instances on one Postgres and Redis', () => {

@@ -10,6 +10,7 @@ import { AppModule } from '../../src/app.module';
 import { APP_OPTIONS, configureApp } from '../../src/app.setup';
 import { ApiTokensService } from '../../src/modules/access/api-tokens.service';
 import { CallContextService } from '../../src/modules/agent-tools/call-context.service';
+import { Company } from '../../src/modules/tenants/company.entity';
 
 export interface TestBackend {
   /** Environment for the app: embedded in-memory PGlite, or a fresh Postgres database and Redis key prefix. */
@@ -18,20 +19,13 @@ export interface TestBackend {
   dispose(): Promise<void>;
 }
 
-export const usesRealServices = Boolean(process.env.TEST_DATABASE_URL);
-
-/**
- * `describe` for suites that need real Postgres and Redis (several instances sharing them). Without them the suite is
- * skipped, and says why and how to run it.
- */
-export function describeWithServices(name: string, body: () => void): void {
-  if (usesRealServices) return describe(name, body);
-  process.stdout.write(
-    `skipped "${name}": it needs real Postgres and Redis. Run it with ` +
-      'TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres TEST_REDIS_URL=redis://127.0.0.1:6379 npm test\n',
-  );
-  describe.skip(name, body);
+/** A function token for the company with this slug (as an operator creates one through the admin API). */
+export async function functionTokenFor(t: TestApp, slug: string, name = 'agent'): Promise<string> {
+  const company = await t.dataSource.getRepository(Company).findOneByOrFail({ slug });
+  return (await t.app.get(ApiTokensService).create({ kind: 'function', name, companyId: company.id })).token;
 }
+
+export const usesRealServices = Boolean(process.env.TEST_DATABASE_URL);
 
 /** One isolated storage per test file: a database of its own on Postgres (dropped afterwards), or in-memory PGlite. */
 export async function createBackend(): Promise<TestBackend> {

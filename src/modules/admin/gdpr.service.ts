@@ -43,12 +43,15 @@ export class GdprService {
         `UPDATE calls SET transcript = NULL, transcript_object = NULL, analysis = NULL, recording_url = NULL, customer_id = NULL,
            from_number = CASE WHEN from_number = $1 THEN NULL ELSE from_number END,
            to_number = CASE WHEN to_number = $1 THEN NULL ELSE to_number END, updated_at = now()
-         WHERE (from_number = $1 OR to_number = $1 OR customer_id IN (SELECT id FROM customers WHERE phone_e164 = $1 ${company})) ${company}`,
+         WHERE (from_number = $1 OR to_number = $1
+           OR customer_id IN (SELECT id FROM customers WHERE phone_e164 = $1 ${company})) ${company}`,
         params,
       );
       const [, appointments] = await manager.query(
-        `UPDATE appointments SET attendee_name = NULL, attendee_email = NULL, attendee_phone = NULL, notes = NULL, customer_id = NULL, updated_at = now()
-         WHERE (attendee_phone = $1 OR customer_id IN (SELECT id FROM customers WHERE phone_e164 = $1 ${company})) ${company}`,
+        `UPDATE appointments SET attendee_name = NULL, attendee_email = NULL, attendee_phone = NULL, notes = NULL,
+           customer_id = NULL, updated_at = now()
+         WHERE (attendee_phone = $1
+           OR customer_id IN (SELECT id FROM customers WHERE phone_e164 = $1 ${company})) ${company}`,
         params,
       );
       if (customerIds.length > 0) await manager.getRepository(Customer).delete({ id: In(customerIds) });

@@ -27,13 +27,16 @@ const CONTEXT_SQL = `
 WITH ${TENANT_CTE},
 target AS (SELECT COALESCE((SELECT id FROM company), $5::uuid) AS company_id),
 upserted AS (
-  INSERT INTO calls (retell_call_id, company_id, branch_id, customer_id, agent_id, direction, from_number, to_number, call_type, status)
-  SELECT $4::text, (SELECT company_id FROM target), (SELECT branch_id FROM company), (SELECT id FROM customer), $2::text, $6, $7, $8, $9, 'ongoing'
+  INSERT INTO calls (retell_call_id, company_id, branch_id, customer_id, agent_id, direction, from_number, to_number,
+    call_type, status)
+  SELECT $4::text, (SELECT company_id FROM target), (SELECT branch_id FROM company), (SELECT id FROM customer),
+    $2::text, $6, $7, $8, $9, 'ongoing'
   WHERE $4::text IS NOT NULL AND ($5::uuid IS NULL OR (SELECT company_id FROM target) = $5::uuid)
   ON CONFLICT (retell_call_id) DO UPDATE SET
     company_id = COALESCE(calls.company_id, EXCLUDED.company_id),
     branch_id = CASE WHEN calls.company_id IS NULL THEN EXCLUDED.branch_id ELSE calls.branch_id END,
-    customer_id = COALESCE(calls.customer_id, CASE WHEN calls.company_id IS NULL OR calls.company_id = EXCLUDED.company_id THEN EXCLUDED.customer_id END),
+    customer_id = COALESCE(calls.customer_id,
+      CASE WHEN calls.company_id IS NULL OR calls.company_id = EXCLUDED.company_id THEN EXCLUDED.customer_id END),
     agent_id = COALESCE(calls.agent_id, EXCLUDED.agent_id),
     direction = COALESCE(calls.direction, EXCLUDED.direction),
     from_number = COALESCE(calls.from_number, EXCLUDED.from_number),

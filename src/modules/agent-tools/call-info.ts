@@ -7,7 +7,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Call context a tool call may carry outside its body (Retell's "Payload: args only" mode, an MCP server's headers
- * and query parameters): query parameters in the URL, or custom headers, filled by Retell's system dynamic variables (docs.retellai.com/build/dynamic-variables:
+ * and query parameters): query parameters in the URL, or custom headers, filled by Retell's system dynamic variables
+ * (docs.retellai.com/build/dynamic-variables:
  * `{{call_id}}`, `{{direction}}`, `{{user_number}}` the caller, `{{agent_number}}` the business). `agent_id` has
  * no system variable: put the literal id in the URL.
  */

@@ -81,7 +81,10 @@ export class BookingRunnerService {
     }
   }
 
-  /** Returns the booking an earlier attempt made, or null after marking the row failed; throws (row stays uncertain) if Cal.com cannot say. */
+  /**
+   * Returns the booking an earlier attempt made, or null after marking the row failed; throws (the row stays
+   * uncertain) if Cal.com cannot say.
+   */
   private async lookupOrStayUncertain(row: Appointment, upstream: Upstream): Promise<CalcomBooking | null> {
     let found: CalcomBooking | null;
     try {

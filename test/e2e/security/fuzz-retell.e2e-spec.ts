@@ -1,3 +1,4 @@
+import { TOOLS } from '../../../src/modules/agent-tools/agent-tools.catalog';
 import { signRetellBody } from '../../../src/modules/access/retell-signature';
 import { RETELL_KEY } from '../../support/retell';
 import { RUNS, useFuzzRig } from './fuzz.testing';
@@ -6,18 +7,7 @@ import { RUNS, useFuzzRig } from './fuzz.testing';
 describe('Security: fuzzing every Retell endpoint that takes a body', () => {
   const rig = useFuzzRig('fuzz (Retell)');
   const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
-  const signed = [
-    'list-services',
-    'get-branches',
-    'check-availability',
-    'get-alternatives',
-    'collect-customer-info',
-    'collect-appointment-data',
-    'book-appointment',
-    'cancel-appointment',
-    'reschedule-appointment',
-    'query-customer-appointments',
-  ]
+  const signed = Object.keys(TOOLS)
     .map((fn) => `/api/retell/${fn}`)
     .concat(['/api/webhooks/retell', '/api/webhooks/retell/inbound']);
 

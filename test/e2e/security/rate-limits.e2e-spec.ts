@@ -1,11 +1,11 @@
 import request from 'supertest';
 import type { CalcomFake } from '../../../src/calcom-fake/calcom-fake';
 import { ApiTokensService } from '../../../src/modules/access/api-tokens.service';
-import { Company } from '../../../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../../../src/modules/tenants/tenants-import.service';
 import { bookingTenant, calcomEnv, dayFromNow, startCalcomFake } from '../../support/calcom';
 import { callObject, retellEnv, signedPost } from '../../support/retell';
-import { createBackend, createTestApp, TestApp, TestBackend, describeWithServices } from '../../support/test-app';
+import { createBackend, createTestApp, TestApp, TestBackend, functionTokenFor } from '../../support/test-app';
+import { describeWithServices } from '../../support/services.testing';
 
 const WINDOW_SECONDS = 8;
 const numberOf = (slug: string) =>
@@ -128,11 +128,7 @@ describe('Security: rate limits', () => {
   });
 
   it('limits /mcp to 100 requests per company, and counts its bookings against the booking limit', async () => {
-    const tokenOf = async (slug: string) => {
-      const company = await t.dataSource.getRepository(Company).findOneByOrFail({ slug });
-      return (await t.app.get(ApiTokensService).create({ kind: 'function', name: 'mcp', companyId: company.id })).token;
-    };
-    const [f, g] = [await tokenOf('f'), await tokenOf('g')];
+    const [f, g] = [await functionTokenFor(t, 'f', 'mcp'), await functionTokenFor(t, 'g', 'mcp')];
     let id = 0;
     const rpc = (token: string, method: string, params: object = {}) =>
       request(t.server)
