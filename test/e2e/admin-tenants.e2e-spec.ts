@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { Company } from '../../src/modules/tenants/company.entity';
+import { openApiDoc, responseSchema, schemaMismatches } from '../support/openapi';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('Admin tenants API', () => {
@@ -234,5 +235,44 @@ describe('Admin tenants API', () => {
       await request(t.server).delete(`/api/admin/companies/${id}/services/${service.id}`).set(auth()).expect(204);
       await request(t.server).get(`/api/admin/companies/${id}/services/${service.id}`).set(auth()).expect(404);
     });
+  });
+
+  it('answers exactly the documented response DTOs: every field declared, nothing stored leaks', async () => {
+    const doc = await openApiDoc(t);
+    const company = await createCompany();
+    const base = `/api/admin/companies/${company.id}`;
+    const branch = (await post(`${base}/branches`, { name: 'Mitte', openingHours: { mon: [['09:00', '18:00']] } }))
+      .body;
+    const service = { name: 'Cut', calcomEventTypeId: 7, durationMinutes: 30, branchId: branch.id };
+    await post(`${base}/services`, service).expect(201);
+    await post(`${base}/phone-numbers`, { e164: '+493012345678', label: 'Front desk' }).expect(201);
+    const created = (await post('/api/admin/tokens', { kind: 'function', name: 'agent', companyId: company.id })).body;
+    const answers: Array<[string, string, unknown]> = [
+      ['post', '/api/admin/companies', company],
+      ['post', '/api/admin/tokens', created],
+      ['post', '/api/admin/companies/{companyId}/branches', branch],
+    ];
+    for (const path of ['/api/admin/companies', '/api/admin/tokens', `${base}/branches`, `${base}/services`]) {
+      answers.push([
+        'get',
+        path.replace(company.id, '{companyId}'),
+        (await request(t.server).get(path).set(auth())).body,
+      ]);
+    }
+    const numbers = (await request(t.server).get(`${base}/phone-numbers`).set(auth()).expect(200)).body;
+    answers.push(['get', '/api/admin/companies/{companyId}/phone-numbers', numbers]);
+    for (const [method, path, body] of answers) {
+      const schema = responseSchema(doc, method, path, method === 'post' ? 201 : 200);
+      expect({ route: `${method} ${path}`, mismatches: schemaMismatches(doc, schema, body) }).toEqual({
+        route: `${method} ${path}`,
+        mismatches: [],
+      });
+    }
+    expect(numbers).toHaveLength(1);
+    const leaked = { ...company, calcomApiKey: 'cal_x' };
+    expect(schemaMismatches(doc, responseSchema(doc, 'post', '/api/admin/companies', 201), leaked)).toEqual([
+      '$.calcomApiKey: not in the schema',
+    ]);
+    expect(JSON.stringify(answers)).not.toMatch(/calcomApiKey|tokenHash|cal_fixture/);
   });
 });

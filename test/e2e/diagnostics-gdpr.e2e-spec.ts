@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { openApiDoc, responseSchema, schemaMismatches } from '../support/openapi';
 import type { CalcomFake } from '../../src/calcom-fake/calcom-fake';
 import { Appointment } from '../../src/modules/appointments/appointment.entity';
 import { Call } from '../../src/modules/calls/call.entity';
@@ -59,6 +60,9 @@ describe('Diagnostics, admin reads and GDPR erasure', () => {
     await callFunction(t, 'collect-customer-info', { name: 'Anna Schmidt' }, { call_id: 'diag_1' }).expect(200);
     await endCall('diag_1');
     const res = await admin('get', '/api/webhooks/retell/diagnostic').expect(200);
+    const doc = await openApiDoc(t);
+    const report = responseSchema(doc, 'get', '/api/webhooks/retell/diagnostic', 200);
+    expect(schemaMismatches(doc, report, res.body)).toEqual([]);
     expect(res.body.components).toEqual({
       database: { status: 'up', responseTimeMs: expect.any(Number) },
       redis: expect.objectContaining({ status: 'up' }),
@@ -91,6 +95,8 @@ describe('Diagnostics, admin reads and GDPR erasure', () => {
     const [listed] = (await admin('get', '/api/admin/calls').expect(200)).body;
     expect(listed.transcript).toBeUndefined();
     const detail = (await admin('get', `/api/admin/calls/${listed.id}`).expect(200)).body;
+    const doc = await openApiDoc(t);
+    expect(schemaMismatches(doc, responseSchema(doc, 'get', '/api/admin/calls/{id}', 200), detail)).toEqual([]);
     expect(detail).toMatchObject({
       retellCallId: 'detail',
       transcript: TRANSCRIPT,
@@ -112,6 +118,8 @@ describe('Diagnostics, admin reads and GDPR erasure', () => {
       .body;
     expect(customer).toMatchObject({ name: 'Anna', phoneE164: CALLER });
     const detail = (await admin('get', `/api/admin/customers/${customer.id}`).expect(200)).body;
+    const doc = await openApiDoc(t);
+    expect(schemaMismatches(doc, responseSchema(doc, 'get', '/api/admin/customers/{id}', 200), detail)).toEqual([]);
     expect(detail.calls).toHaveLength(1);
     expect(detail.appointments).toHaveLength(1);
     await admin('get', '/api/admin/customers?phone=12345').expect(400);

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { openApiDoc } from '../support/openapi';
 import { listRoutes } from '../support/routes';
 import { createTestApp, TestApp, usesRealServices } from '../support/test-app';
 
@@ -71,6 +72,27 @@ describe('Operations endpoints', () => {
     });
     const check = doc.body.paths['/api/retell/check-availability'].post;
     expect(check.requestBody.content['application/json'].schema.oneOf[0].properties.args.required).toEqual(['service']);
+  });
+
+  it('documents a typed response for every admin route (no entity returned as it is stored)', async () => {
+    const doc = await openApiDoc(t);
+    const admin = Object.entries(doc.paths).filter(([path]) =>
+      /^\/api\/(admin|webhooks\/retell\/diagnostic)/.test(path),
+    );
+    const untyped = admin.flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, operation]) => {
+          const [status, answer] = Object.entries(operation.responses).find(([code]) => code.startsWith('2'))!;
+          if (status === '204') return Boolean(answer.content);
+          const schema = answer.content?.['application/json']?.schema;
+          return !(schema?.$ref ?? schema?.items?.$ref);
+        })
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(admin.length).toBeGreaterThan(10);
+    expect(untyped).toEqual([]);
+    expect(Object.keys(doc.components.schemas.CompanyResponse.properties!)).not.toContain('calcomApiKey');
+    expect(Object.keys(doc.components.schemas.TokenResponse.properties!)).not.toContain('tokenHash');
   });
 
   it('exposes Prometheus metrics: requests, tools, caches, webhooks, breakers, queue and event-loop lag', async () => {

@@ -1,10 +1,11 @@
 import { BadRequestException, Controller, Delete, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { toE164 } from '../../common/phone';
 import { AdminAuth } from '../access/admin-auth.decorator';
 import { CustomersQueryDto, EraseQueryDto } from './diagnostics.dto';
 import { DiagnosticsReadService } from './diagnostics-read.service';
 import { GdprService } from './gdpr.service';
+import { CustomerDetailResponse, CustomerResponse, ErasureReportResponse } from './responses/customer.responses';
 
 @ApiTags('admin: customers')
 @AdminAuth()
@@ -16,17 +17,20 @@ export class AdminCustomersController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: [CustomerResponse] })
   list(@Query() query: CustomersQueryDto) {
     return this.reads.listCustomers(query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CustomerDetailResponse })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.reads.customer(id);
   }
 
   /** GDPR erasure of a caller; safe to repeat. `?cancelBookings=true` also cancels their upcoming Cal.com bookings. */
   @Delete('by-phone/:e164')
+  @ApiOkResponse({ type: ErasureReportResponse })
   erase(@Param('e164') e164: string, @Query() query: EraseQueryDto) {
     const phone = toE164(e164);
     if (!phone) throw new BadRequestException('e164 must be a phone number in E.164 format');

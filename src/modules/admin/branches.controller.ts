@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth } from '../access/admin-auth.decorator';
 import { TenantResourcesService } from '../tenants/tenant-resources.service';
 import { CreateBranchDto, ListQueryDto, UpdateBranchDto } from '../tenants/tenants.dto';
+import { BranchResponse } from './responses/tenant.responses';
 
 @ApiTags('admin: tenants')
 @AdminAuth()
@@ -11,31 +12,37 @@ export class BranchesController {
   constructor(private readonly tenants: TenantResourcesService) {}
 
   @Get()
-  list(@Param('companyId', ParseUUIDPipe) companyId: string, @Query() query: ListQueryDto) {
-    return this.tenants.list('branches', companyId, query);
+  @ApiOkResponse({ type: [BranchResponse] })
+  async list(@Param('companyId', ParseUUIDPipe) companyId: string, @Query() query: ListQueryDto) {
+    const rows = await this.tenants.list('branches', companyId, query);
+    return rows.map(BranchResponse.of);
   }
 
   @Get(':id')
-  get(@Param('companyId', ParseUUIDPipe) companyId: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.tenants.branches.get(companyId, id);
+  @ApiOkResponse({ type: BranchResponse })
+  async get(@Param('companyId', ParseUUIDPipe) companyId: string, @Param('id', ParseUUIDPipe) id: string) {
+    return BranchResponse.of(await this.tenants.branches.get(companyId, id));
   }
 
   @Post()
-  create(@Param('companyId', ParseUUIDPipe) companyId: string, @Body() dto: CreateBranchDto) {
-    return this.tenants.createBranch(companyId, dto);
+  @ApiCreatedResponse({ type: BranchResponse })
+  async create(@Param('companyId', ParseUUIDPipe) companyId: string, @Body() dto: CreateBranchDto) {
+    return BranchResponse.of(await this.tenants.createBranch(companyId, dto));
   }
 
   @Patch(':id')
-  update(
+  @ApiOkResponse({ type: BranchResponse })
+  async update(
     @Param('companyId', ParseUUIDPipe) companyId: string,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateBranchDto,
   ) {
-    return this.tenants.updateBranch(companyId, id, dto);
+    return BranchResponse.of(await this.tenants.updateBranch(companyId, id, dto));
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
   remove(@Param('companyId', ParseUUIDPipe) companyId: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.tenants.branches.remove(companyId, id);
   }

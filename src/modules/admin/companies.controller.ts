@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth } from '../access/admin-auth.decorator';
 import { CompaniesService } from '../tenants/companies.service';
 import { CreateCompanyDto, ListQueryDto, UpdateCompanyDto } from '../tenants/tenants.dto';
+import { CompanyResponse } from './responses/tenant.responses';
 
 @ApiTags('admin: tenants')
 @AdminAuth()
@@ -11,27 +12,32 @@ export class CompaniesController {
   constructor(private readonly companies: CompaniesService) {}
 
   @Get()
-  list(@Query() query: ListQueryDto) {
-    return this.companies.list(query);
+  @ApiOkResponse({ type: [CompanyResponse] })
+  async list(@Query() query: ListQueryDto) {
+    return (await this.companies.list(query)).map(CompanyResponse.of);
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.companies.get(id);
+  @ApiOkResponse({ type: CompanyResponse })
+  async get(@Param('id', ParseUUIDPipe) id: string) {
+    return CompanyResponse.of(await this.companies.get(id));
   }
 
   @Post()
-  create(@Body() dto: CreateCompanyDto) {
-    return this.companies.create(dto);
+  @ApiCreatedResponse({ type: CompanyResponse })
+  async create(@Body() dto: CreateCompanyDto) {
+    return CompanyResponse.of(await this.companies.create(dto));
   }
 
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCompanyDto) {
-    return this.companies.update(id, dto);
+  @ApiOkResponse({ type: CompanyResponse })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCompanyDto) {
+    return CompanyResponse.of(await this.companies.update(id, dto));
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted with its branches, numbers, services, customers and tokens' })
   remove(@Param('id', ParseUUIDPipe) id: string) {
     return this.companies.remove(id);
   }

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth } from '../access/admin-auth.decorator';
 import { DiagnosticQueryDto } from './diagnostics.dto';
 import { DiagnosticService } from './diagnostic.service';
+import { DiagnosticReportResponse } from './responses/diagnostic.responses';
 
 /** Retell-side troubleshooting for operators: recent calls and the state of every dependency. Admin only (PII). */
 @ApiTags('admin: diagnostics')
@@ -12,6 +13,7 @@ export class DiagnosticController {
   constructor(private readonly diagnostic: DiagnosticService) {}
 
   @Get()
+  @ApiOkResponse({ type: DiagnosticReportResponse })
   report(@Query() query: DiagnosticQueryDto) {
     return this.diagnostic.report(query.limit ?? 20);
   }

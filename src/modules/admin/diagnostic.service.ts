@@ -4,6 +4,7 @@ import { RedisHealthIndicator } from '../../health/redis.health';
 import { CalcomBreakersService } from '../calcom/calcom-breakers.service';
 import { CallFollowUps } from '../calls/call-follow-ups.service';
 import { DiagnosticsReadService } from './diagnostics-read.service';
+import type { DiagnosticReportResponse } from './responses/diagnostic.responses';
 
 @Injectable()
 export class DiagnosticService {
@@ -15,7 +16,7 @@ export class DiagnosticService {
     private readonly reads: DiagnosticsReadService,
   ) {}
 
-  async report(limit: number) {
+  async report(limit: number): Promise<DiagnosticReportResponse> {
     const [database, redis, depth, calls] = await Promise.all([
       this.database(),
       this.redis.check(),

@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/domain-error';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Appointment } from '../appointments/appointment.entity';
@@ -6,43 +7,8 @@ import { CallEvent } from '../calls/call-event.entity';
 import { Call } from '../calls/call.entity';
 import { Customer } from '../tenants/customer.entity';
 import { CallsQueryDto, CustomersQueryDto } from './diagnostics.dto';
-
-/** A call as operators see it in lists: who, which numbers, how it went and what it cost. No transcript. */
-export interface CallSummary {
-  id: string;
-  retellCallId: string;
-  company: { id: string; name: string } | null;
-  customer: { id: string; name: string | null; phone: string | null } | null;
-  direction: string | null;
-  fromNumber: string | null;
-  toNumber: string | null;
-  status: string | null;
-  startedAt: Date | null;
-  endedAt: Date | null;
-  durationMs: number | null;
-  costCents: number | null;
-  disconnectionReason: string | null;
-  createdAt: Date;
-}
-
-function toCallSummary(call: Call): CallSummary {
-  return {
-    id: call.id,
-    retellCallId: call.retellCallId,
-    company: call.company ? { id: call.company.id, name: call.company.name } : null,
-    customer: call.customer ? { id: call.customer.id, name: call.customer.name, phone: call.customer.phoneE164 } : null,
-    direction: call.direction,
-    fromNumber: call.fromNumber,
-    toNumber: call.toNumber,
-    status: call.status,
-    startedAt: call.startedAt,
-    endedAt: call.endedAt,
-    durationMs: call.durationMs,
-    costCents: call.costCents,
-    disconnectionReason: call.disconnectionReason,
-    createdAt: call.createdAt,
-  };
-}
+import { CallDetailResponse, CallSummaryResponse } from './responses/call.responses';
+import { CustomerDetailResponse, CustomerResponse } from './responses/customer.responses';
 
 /** Read-only views for operators. Everything here holds personal data and sits behind an admin token. */
 @Injectable()
@@ -54,7 +20,7 @@ export class DiagnosticsReadService {
     @InjectRepository(Appointment) private readonly appointments: Repository<Appointment>,
   ) {}
 
-  async recentCalls(query: CallsQueryDto): Promise<CallSummary[]> {
+  async recentCalls(query: CallsQueryDto): Promise<CallSummaryResponse[]> {
     const rows = await this.calls.find({
       where: query.companyId ? { companyId: query.companyId } : {},
       relations: { company: true, customer: true },
@@ -62,19 +28,19 @@ export class DiagnosticsReadService {
       take: query.limit ?? 20,
       skip: query.offset ?? 0,
     });
-    return rows.map(toCallSummary);
+    return rows.map(CallSummaryResponse.of);
   }
 
-  async call(id: string) {
+  async call(id: string): Promise<CallDetailResponse> {
     const call = await this.calls.findOne({ where: { id }, relations: { company: true, customer: true } });
-    if (!call) throw new NotFoundException(`Call ${id} not found`);
+    if (!call) throw new DomainError('NOT_FOUND', `Call ${id} not found`);
     const [events, appointments, words] = await Promise.all([
       this.events.find({ where: { callId: id }, order: { receivedAt: 'ASC' } }),
       this.appointments.find({ where: { callId: id }, order: { createdAt: 'ASC' } }),
       this.calls.findOne({ where: { id }, select: { id: true, transcriptObject: true } }),
     ]);
     return {
-      ...toCallSummary(call),
+      ...CallSummaryResponse.of(call),
       transcript: call.transcript,
       transcriptObject: words?.transcriptObject ?? null,
       analysis: call.analysis,
@@ -89,8 +55,8 @@ export class DiagnosticsReadService {
     };
   }
 
-  listCustomers(query: CustomersQueryDto): Promise<Customer[]> {
-    return this.customers.find({
+  async listCustomers(query: CustomersQueryDto): Promise<CustomerResponse[]> {
+    const rows = await this.customers.find({
       where: {
         ...(query.companyId ? { companyId: query.companyId } : {}),
         ...(query.phone ? { phoneE164: query.phone } : {}),
@@ -99,11 +65,12 @@ export class DiagnosticsReadService {
       take: query.limit ?? 100,
       skip: query.offset ?? 0,
     });
+    return rows.map(CustomerResponse.of);
   }
 
-  async customer(id: string) {
+  async customer(id: string): Promise<CustomerDetailResponse> {
     const customer = await this.customers.findOneBy({ id });
-    if (!customer) throw new NotFoundException(`Customer ${id} not found`);
+    if (!customer) throw new DomainError('NOT_FOUND', `Customer ${id} not found`);
     const [calls, appointments] = await Promise.all([
       this.calls.find({
         where: { customerId: id },
@@ -114,8 +81,8 @@ export class DiagnosticsReadService {
       this.appointments.find({ where: { customerId: id }, order: { startAt: 'DESC' }, take: 50 }),
     ]);
     return {
-      ...customer,
-      calls: calls.map(toCallSummary),
+      ...CustomerResponse.of(customer),
+      calls: calls.map(CallSummaryResponse.of),
       appointments: appointments.map((a) => ({
         id: a.id,
         status: a.status,

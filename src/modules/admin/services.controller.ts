@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth } from '../access/admin-auth.decorator';
 import { TenantResourcesService } from '../tenants/tenant-resources.service';
 import { CreateServiceDto, ListQueryDto, UpdateServiceDto } from '../tenants/tenants.dto';
+import { ServiceResponse } from './responses/tenant.responses';
 
 @ApiTags('admin: tenants')
 @AdminAuth()
@@ -11,31 +12,37 @@ export class ServicesController {
   constructor(private readonly tenants: TenantResourcesService) {}
 
   @Get()
-  list(@Param('companyId', ParseUUIDPipe) companyId: string, @Query() query: ListQueryDto) {
-    return this.tenants.list('services', companyId, query);
+  @ApiOkResponse({ type: [ServiceResponse] })
+  async list(@Param('companyId', ParseUUIDPipe) companyId: string, @Query() query: ListQueryDto) {
+    const rows = await this.tenants.list('services', companyId, query);
+    return rows.map(ServiceResponse.of);
   }
 
   @Get(':id')
-  get(@Param('companyId', ParseUUIDPipe) companyId: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.tenants.services.get(companyId, id);
+  @ApiOkResponse({ type: ServiceResponse })
+  async get(@Param('companyId', ParseUUIDPipe) companyId: string, @Param('id', ParseUUIDPipe) id: string) {
+    return ServiceResponse.of(await this.tenants.services.get(companyId, id));
   }
 
   @Post()
-  create(@Param('companyId', ParseUUIDPipe) companyId: string, @Body() dto: CreateServiceDto) {
-    return this.tenants.createService(companyId, dto);
+  @ApiCreatedResponse({ type: ServiceResponse })
+  async create(@Param('companyId', ParseUUIDPipe) companyId: string, @Body() dto: CreateServiceDto) {
+    return ServiceResponse.of(await this.tenants.createService(companyId, dto));
   }
 
   @Patch(':id')
-  update(
+  @ApiOkResponse({ type: ServiceResponse })
+  async update(
     @Param('companyId', ParseUUIDPipe) companyId: string,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateServiceDto,
   ) {
-    return this.tenants.updateService(companyId, id, dto);
+    return ServiceResponse.of(await this.tenants.updateService(companyId, id, dto));
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
   remove(@Param('companyId', ParseUUIDPipe) companyId: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.tenants.services.remove(companyId, id);
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth } from '../access/admin-auth.decorator';
 import { ApiTokensService } from '../access/api-tokens.service';
 import { CreateTokenDto } from './diagnostics.dto';
+import { CreatedTokenResponse, TokenResponse } from './responses/token.responses';
 
 @ApiTags('admin: tokens')
 @AdminAuth()
@@ -11,17 +12,20 @@ export class TokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
   @Post()
-  create(@Body() dto: CreateTokenDto) {
-    return this.tokens.create(dto);
+  @ApiCreatedResponse({ type: CreatedTokenResponse })
+  async create(@Body() dto: CreateTokenDto) {
+    return CreatedTokenResponse.of(await this.tokens.create(dto));
   }
 
   @Get()
-  list() {
-    return this.tokens.list();
+  @ApiOkResponse({ type: [TokenResponse] })
+  async list() {
+    return (await this.tokens.list()).map(TokenResponse.of);
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked; revoking again is a no-op' })
   revoke(@Param('id', ParseUUIDPipe) id: string) {
     return this.tokens.revoke(id);
   }

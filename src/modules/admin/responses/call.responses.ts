@@ -1,0 +1,93 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Call, CallCost } from '../../calls/call.entity';
+
+const NULLABLE_STRING = { type: String, nullable: true } as const;
+const NULLABLE_NUMBER = { type: Number, nullable: true } as const;
+const NULLABLE_TIME = { type: Date, nullable: true } as const;
+const APPOINTMENT_STATUSES = ['booking', 'uncertain', 'accepted', 'pending', 'cancelled', 'rejected', 'failed'];
+
+export class CompanyRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class CustomerRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty(NULLABLE_STRING) name: string | null;
+  @ApiProperty({ ...NULLABLE_STRING, description: 'E.164' }) phone: string | null;
+}
+
+/** A call as operators see it in lists: who, which numbers, how it went and what it cost. No transcript. */
+export class CallSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'call_2f9c…' }) retellCallId: string;
+  @ApiProperty({ type: CompanyRef, nullable: true }) company: CompanyRef | null;
+  @ApiProperty({ type: CustomerRef, nullable: true }) customer: CustomerRef | null;
+  @ApiProperty({ ...NULLABLE_STRING, enum: ['inbound', 'outbound'] }) direction: string | null;
+  @ApiProperty(NULLABLE_STRING) fromNumber: string | null;
+  @ApiProperty(NULLABLE_STRING) toNumber: string | null;
+  @ApiProperty({ ...NULLABLE_STRING, example: 'ended' }) status: string | null;
+  @ApiProperty(NULLABLE_TIME) startedAt: Date | null;
+  @ApiProperty(NULLABLE_TIME) endedAt: Date | null;
+  @ApiProperty(NULLABLE_NUMBER) durationMs: number | null;
+  @ApiProperty(NULLABLE_NUMBER) costCents: number | null;
+  @ApiProperty(NULLABLE_STRING) disconnectionReason: string | null;
+  @ApiProperty() createdAt: Date;
+
+  static of(call: Call): CallSummaryResponse {
+    const { company, customer } = call;
+    return {
+      id: call.id,
+      retellCallId: call.retellCallId,
+      company: company ? { id: company.id, name: company.name } : null,
+      customer: customer ? { id: customer.id, name: customer.name, phone: customer.phoneE164 } : null,
+      direction: call.direction,
+      fromNumber: call.fromNumber,
+      toNumber: call.toNumber,
+      status: call.status,
+      startedAt: call.startedAt,
+      endedAt: call.endedAt,
+      durationMs: call.durationMs,
+      costCents: call.costCents,
+      disconnectionReason: call.disconnectionReason,
+      createdAt: call.createdAt,
+    };
+  }
+}
+
+export class CallEventResponse {
+  @ApiProperty({ example: 'call_ended' }) event: string;
+  @ApiProperty() receivedAt: Date;
+}
+
+export class AppointmentRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: APPOINTMENT_STATUSES }) status: string;
+  @ApiProperty() startAt: Date;
+  @ApiProperty(NULLABLE_STRING) calcomBookingUid: string | null;
+}
+
+export class CostItem {
+  @ApiProperty({ example: 'elevenlabs_tts' }) product: string;
+  @ApiProperty() costCents: number;
+  @ApiProperty(NULLABLE_NUMBER) unitPrice: number | null;
+}
+
+export class CallCostResponse {
+  @ApiProperty() totalCents: number;
+  @ApiProperty(NULLABLE_NUMBER) totalDurationSeconds: number | null;
+  @ApiProperty({ type: [CostItem] }) items: CostItem[];
+}
+
+const OBJECT = { type: 'object', additionalProperties: true, nullable: true } as const;
+
+/** One call with its transcript, Retell's analysis, the cost breakdown, events and the appointments made in it. */
+export class CallDetailResponse extends CallSummaryResponse {
+  @ApiProperty(NULLABLE_STRING) transcript: string | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, nullable: true, description: "Retell's transcript_object" })
+  transcriptObject: unknown[] | null;
+  @ApiProperty({ ...OBJECT, description: "Retell's call_analysis" }) analysis: Record<string, unknown> | null;
+  @ApiProperty({ type: CallCostResponse, nullable: true }) costBreakdown: CallCost | null;
+  @ApiProperty({ type: [CallEventResponse] }) events: CallEventResponse[];
+  @ApiProperty({ type: [AppointmentRef] }) appointments: AppointmentRef[];
+}
