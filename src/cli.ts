@@ -1,3 +1,4 @@
+import './compile-cache';
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

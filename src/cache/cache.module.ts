@@ -1,4 +1,3 @@
-import KeyvRedis from '@keyv/redis';
 import { CACHE_MANAGER, CacheModule as NestCacheModule } from '@nestjs/cache-manager';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Cache } from 'cache-manager';
@@ -9,6 +8,9 @@ import { CacheService } from './cache.service';
 function createStore(config: RedisConfig): Keyv {
   // In process: values are kept as they are, not serialised to JSON and parsed back on every read.
   if (!config.url) return new Keyv({ serialize: undefined, deserialize: undefined });
+  // Loaded only with a Redis URL: the adapter and its client take about 100 ms to load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: KeyvRedis } = require('@keyv/redis') as typeof import('@keyv/redis');
   const adapter = new KeyvRedis(config.url, {
     throwOnConnectError: false,
     throwOnErrors: false,

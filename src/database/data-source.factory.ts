@@ -5,6 +5,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { DatabaseConfig } from '../config/configuration';
 import { lockEmbeddedDatabase } from './embedded-lock';
+import { embeddedOptions } from './embedded-template';
 import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -59,8 +60,9 @@ export class EmbeddedDataSource extends DataSource {
 export function createDataSource(options: GatewayDataSourceOptions): DataSource {
   if (options.url) return new DataSource(options);
   const dataDir = options.embeddedDataDir;
-  if (dataDir.startsWith('memory://')) return new EmbeddedDataSource(options, new PGlite(dataDir));
+  if (dataDir.startsWith('memory://'))
+    return new EmbeddedDataSource(options, new PGlite(dataDir, embeddedOptions(dataDir)));
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockEmbeddedDatabase(dataDir, process.argv[1]?.endsWith('cli.js') ? 'a command' : 'the gateway');
-  return new EmbeddedDataSource(options, new PGlite(dataDir), unlock);
+  return new EmbeddedDataSource(options, new PGlite(dataDir, embeddedOptions(dataDir)), unlock);
 }

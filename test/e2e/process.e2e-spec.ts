@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,14 @@ describe('the server process', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vbg-process-'));
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // A failed expectation must not leave a server running (it would hold the data folder and a core).
+  const children: ChildProcess[] = [];
+  const serve = (env: NodeJS.ProcessEnv) => {
+    const child = spawn(process.execPath, [MAIN], { env, stdio: 'ignore' });
+    children.push(child);
+    return child;
+  };
+  afterEach(() => children.splice(0).forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
 
   it('refuses to start on an invalid environment, naming the variable', () => {
     const result = spawnSync(process.execPath, [MAIN], {
@@ -34,7 +42,7 @@ describe('the server process', () => {
     const token = created.stdout.trim().split('\n').pop() as string;
     expect(token).toMatch(/^vbg_adm_/);
 
-    let child = spawn(process.execPath, [MAIN], { env, stdio: 'ignore' });
+    let child = serve(env);
     await waitReady(port, child);
     const headers = { authorization: `Bearer ${token}` };
     const first = (await (await fetch(`http://127.0.0.1:${port}/api/admin/companies`, { headers })).json()) as Array<{
@@ -44,7 +52,7 @@ describe('the server process', () => {
     expect(first.map((c) => c.slug)).toEqual(['demo-salon']);
     expect(await stop(child)).toBe('SIGTERM');
 
-    child = spawn(process.execPath, [MAIN], { env, stdio: 'ignore' });
+    child = serve(env);
     const ready = await waitReady(port, child);
     expect(((await ready.json()) as { details: object }).details).toMatchObject({ database: { status: 'up' } });
     const second = (await (await fetch(`http://127.0.0.1:${port}/api/admin/companies`, { headers })).json()) as Array<{
@@ -52,5 +60,5 @@ describe('the server process', () => {
     }>;
     expect(second.map((c) => c.id)).toEqual(first.map((c) => c.id));
     expect(await stop(child)).toBe('SIGTERM');
-  });
+  }, 60_000);
 });

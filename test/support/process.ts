@@ -25,16 +25,22 @@ export async function waitFor<T>(check: () => Promise<T | undefined | false>, ms
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** Waits for readiness; a server that never gets there is killed, so a failed test leaves no process behind. */
 export async function waitReady(port: number, child: ChildProcess): Promise<Response> {
-  return waitFor(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-      const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      return res.status === 200 ? res : undefined;
-    },
-    15_000,
-    'the server to become ready',
-  );
+  try {
+    return await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+        const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
+        return res.status === 200 ? res : undefined;
+      },
+      30_000,
+      'the server to become ready',
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
 }
 
 /** Nest runs its shutdown hooks on SIGTERM, then re-raises the signal: a clean stop ends by SIGTERM, not by a crash. */

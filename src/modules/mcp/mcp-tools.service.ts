@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { DomainError } from '../../common/domain-error';
 import type { AgentPrincipal } from '../access/retell-auth.guard';
 import { ToolKey, toolKeyOf, toolName, TOOLS } from '../agent-tools/agent-tools.catalog';
@@ -8,6 +7,7 @@ import { AgentToolsService } from '../agent-tools/agent-tools.service';
 import { CallContextService } from '../agent-tools/call-context.service';
 import { render } from '../agent-tools/speech/render';
 import { inputSchemaOf } from '../agent-tools/tool-schema';
+import { mcpSdk } from './mcp-sdk';
 import type { CallInfo } from '../agent-tools/tool-context';
 
 /** The catalog as MCP `tools/list` gives it: the same names, descriptions and argument schemas as Retell's. */
@@ -27,6 +27,7 @@ export class McpToolsService {
   ) {}
 
   async call(name: string, args: unknown, call: CallInfo, principal: AgentPrincipal): Promise<CallToolResult> {
+    const { McpError, ErrorCode } = mcpSdk();
     const key = toolKeyOf(name);
     if (!key) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
     try {

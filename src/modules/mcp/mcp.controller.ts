@@ -1,14 +1,13 @@
 import { Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Response } from 'express';
 import { GatewayThrottlerGuard } from '../../throttling/gateway-throttler.guard';
 import { RateScopes, ScopedRequest } from '../../throttling/rate-scopes';
 import type { AgentPrincipal } from '../access/retell-auth.guard';
 import { callInfoOutsideBody } from '../agent-tools/call-info';
 import { McpAuthGuard } from './mcp-auth.guard';
+import { mcpSdk } from './mcp-sdk';
 import { MCP_TOOLS, McpToolsService } from './mcp-tools.service';
 
 const SERVER_INFO = { name: 'voice-booking-gateway', version: '0.1.0' };
@@ -42,7 +41,10 @@ export class McpController {
   })
   async handle(@Req() request: ScopedRequest, @Res() response: Response): Promise<void> {
     const server = this.serverFor(request);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new (mcpSdk().StreamableHTTPServerTransport)({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
     response.on('close', () => void transport.close().then(() => server.close()));
     await server.connect(transport);
     await transport.handleRequest(request, response, request.body);
@@ -62,6 +64,7 @@ export class McpController {
   }
 
   private serverFor(request: ScopedRequest): Server {
+    const { Server, ListToolsRequestSchema, CallToolRequestSchema } = mcpSdk();
     const server = new Server(SERVER_INFO, { capabilities: { tools: { listChanged: false } } });
     const call = callInfoOutsideBody(request);
     const principal = request.principal as AgentPrincipal;
