@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface.js';
 import type { RedisClient } from '../redis/redis.module';
+import { LocalThrottlerStorage } from './local-throttler.storage';
 
 /** One atomic step per request: count it, start the window on the first hit, report the count and what is left. */
 const INCREMENT = `
@@ -20,7 +21,7 @@ return { hits, ttl }`;
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
-  private readonly local = new ThrottlerStorageService();
+  private readonly local = new LocalThrottlerStorage();
   private warned = false;
 
   constructor(private readonly redis: RedisClient) {}
@@ -53,7 +54,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   }
 
   shutdown(): void {
-    this.local.onApplicationShutdown();
+    this.local.shutdown();
   }
 
   private fallback(
