@@ -39,9 +39,16 @@ export function callNumberToE164(raw: string | null | undefined, country?: Count
   return (country ? toE164(value, country) : null) ?? international;
 }
 
-/** The country a valid E.164 number belongs to. */
+const countries = new Map<string, CountryCode | undefined>();
+
+/** The country a valid E.164 number belongs to (remembered like `toE164`: every request of a call asks again). */
 export function countryOf(e164: string | null): CountryCode | undefined {
-  return e164 ? parsePhoneNumberFromString(e164)?.country : undefined;
+  if (!e164) return undefined;
+  if (countries.has(e164)) return countries.get(e164);
+  const country = parsePhoneNumberFromString(e164)?.country;
+  if (countries.size >= KNOWN_MAX) countries.clear();
+  countries.set(e164, country);
+  return country;
 }
 
 function safeDecode(text: string): string {

@@ -94,6 +94,8 @@ suite('Redis dying under load, and coming back', () => {
       PORT: String(port),
       LOG_LEVEL: 'silent',
       ...backend.env,
+      // Its own embedded database (the in-process app holds the test's data folder); ignored with DATABASE_URL.
+      DATA_DIR: 'memory://',
       REDIS_URL: redis.url,
       REDIS_KEY_PREFIX: 'faults-process:',
       MIGRATIONS_RUN: 'true',

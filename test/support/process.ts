@@ -28,15 +28,17 @@ export async function waitFor<T>(check: () => Promise<T | undefined | false>, ms
 /** Waits for readiness; a server that never gets there is killed, so a failed test leaves no process behind. */
 export async function waitReady(port: number, child: ChildProcess): Promise<Response> {
   try {
-    return await waitFor(
+    const outcome = await waitFor(
       async () => {
-        if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+        if (child.exitCode !== null) return 'exited';
         const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
         return res.status === 200 ? res : undefined;
       },
       30_000,
       'the server to become ready',
     );
+    if (outcome === 'exited') throw new Error(`the server exited with ${child.exitCode} before it was ready`);
+    return outcome;
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Cache } from 'cache-manager';
@@ -27,12 +30,20 @@ export async function functionTokenFor(t: TestApp, slug: string, name = 'agent')
 
 export const usesRealServices = Boolean(process.env.TEST_DATABASE_URL);
 
-/** One isolated storage per test file: a database of its own on Postgres (dropped afterwards), or in-memory PGlite. */
+/**
+ * One isolated storage per test file: a database of its own on Postgres (dropped afterwards), or an embedded one in a
+ * data folder of its own (seeded from the build's template, as a first start is; removed afterwards).
+ */
 export async function createBackend(): Promise<TestBackend> {
   const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
-  const env: Record<string, string> = { DATA_DIR: 'memory://' };
+  const env: Record<string, string> = {};
   const disposers: Array<() => Promise<void>> = [];
   const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vbg-test-'));
+    env.DATA_DIR = dataDir;
+    disposers.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  }
   if (adminUrl) {
     const database = `vbg_test_${suffix}`;
     await withPg(adminUrl, (client) => client.query(`CREATE DATABASE ${database}`));

@@ -111,12 +111,24 @@ export function joinList(locale: Locale, items: string[], conjunction: 'and' | '
   return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }
 
+/** Formatting weekday and month names goes through Intl (3 % of a warm check); the same slots are said again and again. */
+const spokenInstants = new Map<string, string>();
+const SPOKEN_MAX = 5_000;
+
 /** "Dienstag, 1. Dezember um 14:00 Uhr" / "Tuesday, December 1 at 2:00 PM", in the company's timezone. */
 export function speakDateTime(instant: Date, timezone: string, locale: Locale): string {
-  const local = DateTime.fromJSDate(instant, { zone: timezone }).setLocale(locale);
-  return locale === 'de'
-    ? `${local.toFormat('cccc, d. LLLL')} um ${local.toFormat('HH:mm')} Uhr`
-    : `${local.toFormat('cccc, LLLL d')} at ${local.toFormat('h:mm a')}`;
+  const key = `${instant.getTime()}|${timezone}|${locale}`;
+  let said = spokenInstants.get(key);
+  if (said === undefined) {
+    const local = DateTime.fromJSDate(instant, { zone: timezone }).setLocale(locale);
+    said =
+      locale === 'de'
+        ? `${local.toFormat('cccc, d. LLLL')} um ${local.toFormat('HH:mm')} Uhr`
+        : `${local.toFormat('cccc, LLLL d')} at ${local.toFormat('h:mm a')}`;
+    if (spokenInstants.size >= SPOKEN_MAX) spokenInstants.clear();
+    spokenInstants.set(key, said);
+  }
+  return said;
 }
 
 export function speakDuration(minutes: number, locale: Locale): string {
