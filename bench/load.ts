@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { spawn, ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { signRetellBody } from '../src/modules/access/retell-signature';
 import { freePort } from '../test/support/process';
 
@@ -80,18 +81,17 @@ export function signedRequests(path: string, body: (i: number) => object, count 
   ];
 }
 
-/** autocannon against one URL: as fast as `connections` allow, or at a fixed `rate` of requests per second. */
+/** autocannon against one URL, as fast as `connections` allow. */
 export async function load(
   url: string,
   requests: ReturnType<typeof signedRequests>,
-  options: { connections?: number; seconds?: number; rate?: number },
+  options: { connections?: number; seconds?: number },
 ): Promise<Load> {
   const result = await autocannon({
     url,
     requests,
     connections: options.connections ?? 50,
     duration: options.seconds ?? 8,
-    ...(options.rate ? { overallRate: options.rate } : {}),
   });
   return {
     rps: result.requests.average,
@@ -100,4 +100,46 @@ export async function load(
     ok: result['2xx'],
     failed: result.non2xx + result.errors + result.timeouts,
   };
+}
+
+type Prepared = { body: string; headers: Record<string, string> };
+
+/** One request on a kept-alive socket; resolves with its status and milliseconds from send to the last byte. */
+function timedPost(agent: Agent, url: URL, path: string, { body, headers }: Prepared) {
+  return new Promise<{ status: number; ms: number }>((resolve) => {
+    const sent = performance.now();
+    const req = httpRequest({ agent, host: url.hostname, port: url.port, path, method: 'POST', headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - sent }));
+    });
+    req.on('error', () => resolve({ status: 0, ms: performance.now() - sent }));
+    req.end(body);
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+
+/**
+ * An open-loop load at a steady rate: one request every 1000/rate ms, each sent on time whatever the ones before it
+ * are doing (autocannon's `overallRate` sends each second's quota at once, so its p99 measures a burst, not a rate).
+ */
+export async function paced(url: string, requests: ReturnType<typeof signedRequests>, rate: number, seconds = 8) {
+  const [{ path, setupRequest }] = requests;
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const target = new URL(url);
+  const total = rate * seconds;
+  const started = performance.now();
+  const pending: Array<Promise<{ status: number; ms: number }>> = [];
+  for (let i = 0; i < total; i += 1) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(timedPost(agent, target, path, setupRequest({}) as Prepared));
+  }
+  const results = await Promise.all(pending);
+  agent.destroy();
+  const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
+  const ok = results.filter((r) => r.status >= 200 && r.status < 300).length;
+  const elapsed = (performance.now() - started) / 1000;
+  return { rps: total / elapsed, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), ok, failed: total - ok };
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CalcomFake } from '../src/calcom-fake/calcom-fake';
 import { BUSINESS_NUMBER, CALLER, Gateway, SERVICES } from './gateway';
-import { load, Load, signedRequests } from './load';
+import { load, Load, paced, signedRequests } from './load';
 
 const ZONE = 'Europe/Berlin';
 export const day = (n: number) => DateTime.now().setZone(ZONE).plus({ days: n }).toISODate()!;
@@ -33,11 +33,8 @@ export async function checkLoad(url: string, warm = true): Promise<{ max: Load; 
   const requests = signedRequests('/api/retell/check-availability', checkBodies);
   if (warm) for (let i = 0; i < 100; i += 1) await post(url, '/api/retell/check-availability', checkBodies(i));
   const max = await load(url, requests, { connections: 50 });
-  const paced = await load(url, signedRequests('/api/retell/check-availability', checkBodies), {
-    connections: 20,
-    rate: 200,
-  });
-  return { max, paced };
+  const steady = await paced(url, signedRequests('/api/retell/check-availability', checkBodies), 200);
+  return { max, paced: steady };
 }
 
 const TRANSCRIPT = Array.from({ length: 400 }, (_, i) => `${i % 2 ? 'Agent' : 'User'}: Termin am Dienstag? `).join(
@@ -71,7 +68,7 @@ export async function inboundLoad(url: string): Promise<Load> {
     event: 'call_inbound',
     call_inbound: { agent_id: 'agent_bench', from_number: CALLER, to_number: BUSINESS_NUMBER },
   });
-  return load(url, signedRequests('/api/webhooks/retell/inbound', body), { connections: 10, rate: 50 });
+  return paced(url, signedRequests('/api/webhooks/retell/inbound', body), 50);
 }
 
 /**
