@@ -40,7 +40,7 @@ describe('the embedded database template', () => {
     const pglite = await PGlite.create('memory://', embeddedOptions('memory://', paths));
     expect(await marked(pglite)).toEqual([{ note: 'from the template' }]);
     expect((await pglite.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows).toEqual([
-      { shared_buffers: '32MB' },
+      { shared_buffers: '16MB' },
     ]);
     await pglite.close();
   }, 30_000);

@@ -6,9 +6,11 @@ import { migrations } from '../../migrations';
 
 /**
  * PGlite settings for the gateway. Postgres sizes `shared_buffers` (128 MB) for a server of its own; in the gateway's
- * process every touched page of it is WebAssembly memory that is never given back, and a gateway's data fits in less.
+ * process it is WebAssembly memory that is never given back, and PGlite reads its files through the OS page cache
+ * anyway. Measured on a copy of the template (RSS right after opening / after 4,000 inserts of 20 KB and 200 scans;
+ * insert time): 128 MB: 282 / 457 MB, 3.1 s; 32 MB: 177 / 399 MB, 2.8 s; 16 MB: 159 / 379 MB, 2.5 s.
  */
-export const EMBEDDED_SETTINGS = ['shared_buffers=32MB'];
+export const EMBEDDED_SETTINGS = ['shared_buffers=16MB'];
 
 const startParams = () => [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS.flatMap((setting) => ['-c', setting])];
 
