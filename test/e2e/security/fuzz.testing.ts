@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import fc from 'fast-check';
 import { Company } from '../../../src/modules/tenants/company.entity';
 import { TenantsImportService } from '../../../src/modules/tenants/tenants-import.service';
@@ -101,9 +102,24 @@ export const bodies: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 200 }),
 );
 
+/** node:http on a kept-alive socket: a fifth of what fetch costs per request, and 26,000 requests are sent per file. */
+function post(rig: FuzzRig, path: string, method: string, headers: Record<string, string>, body: string) {
+  const url = new URL(rig.url);
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request({ agent: rig.agent, host: url.hostname, port: url.port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 export interface FuzzRig {
   t: TestApp;
   url: string;
+  agent: Agent;
   companyId: string;
   counts: Record<string, number>;
   check(path: string, method: string, headers: (raw: string) => Record<string, string>): Promise<void>;
@@ -117,10 +133,12 @@ export function useFuzzRig(label: string): FuzzRig {
     fake = await startCalcomFake();
     rig.t = await createTestApp({ env: { ...retellEnv, ...calcomEnv(fake), ...generousLimits, LOG_LEVEL: 'silent' } });
     rig.url = await rig.t.app.getUrl();
+    rig.agent = new Agent({ keepAlive: true, maxSockets: 1 });
     await rig.t.app.get(TenantsImportService).importDocument({ companies: [bookingTenant()] });
     rig.companyId = (await rig.t.dataSource.getRepository(Company).findOneByOrFail({ slug: 'salon' })).id;
   });
   afterAll(async () => {
+    rig.agent.destroy();
     await rig.t.close();
     await fake.stop();
     const counted = Object.entries(rig.counts).map(([path, n]) => `${path} ${n}`);
@@ -129,12 +147,8 @@ export function useFuzzRig(label: string): FuzzRig {
   rig.check = async (path, method, headers) => {
     const outcome = await fc.check(
       fc.asyncProperty(bodies, async (raw) => {
-        const res = await fetch(`${rig.url}${path}`, {
-          method,
-          headers: { 'content-type': 'application/json', ...headers(raw) },
-          body: raw,
-        });
-        const answer = await res.text();
+        const res = await post(rig, path, method, { 'content-type': 'application/json', ...headers(raw) }, raw);
+        const answer = res.text;
         rig.counts[path] = (rig.counts[path] ?? 0) + 1;
         if (res.status >= 500 || /\n\s+at .+\(.+:\d+:\d+\)/.test(answer))
           throw new Error(`${path} answered ${res.status}: ${answer.slice(0, 300)}`);
