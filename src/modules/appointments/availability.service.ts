@@ -4,7 +4,14 @@ import { DomainError } from '../../common/domain-error';
 import { calcomConfig, CalcomConfig } from '../../config/configuration';
 import { CalcomSlotsService } from '../calcom/calcom-slots.service';
 import { Availability, BookingScope } from './appointments.types';
-import { nearest, openingWindows, periodWindow, pickAlternatives, withinWindows } from './slot-picking';
+import {
+  bookingWindowEnd,
+  nearest,
+  openingWindows,
+  periodWindow,
+  pickAlternatives,
+  withinWindows,
+} from './slot-picking';
 import { Period, todayAndTomorrow, When } from './when';
 
 /** Free times for a service: from Cal.com's slots (cached), within opening hours, never in the past. */
@@ -89,10 +96,8 @@ export class AvailabilityService {
   /** In the future and inside the booking window, or a DomainError the caller can be told. */
   assertBookable(scope: BookingScope, instant: Date, now = new Date()): void {
     if (instant <= now) throw new DomainError('IN_THE_PAST', 'That time has passed');
-    const lastDay = DateTime.fromJSDate(now, { zone: scope.company.timezone })
-      .plus({ days: this.config.bookingWindowDays })
-      .endOf('day');
-    if (instant > lastDay.toJSDate()) throw new DomainError('OUT_OF_WINDOW', 'Beyond the booking window');
+    const lastInstant = bookingWindowEnd(scope.company.timezone, this.config.bookingWindowDays, now);
+    if (instant.getTime() > lastInstant) throw new DomainError('OUT_OF_WINDOW', 'Beyond the booking window');
   }
 
   private query(scope: BookingScope) {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { nearest, pickAlternatives, withinOpeningHours } from './slot-picking';
+import { bookingWindowEnd, nearest, openingWindows, pickAlternatives, withinOpeningHours } from './slot-picking';
 
 const ZONE = 'Europe/Berlin';
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
@@ -57,5 +57,31 @@ describe(withinOpeningHours.name, () => {
   it('does not limit a branch without hours', () => {
     expect(withinOpeningHours(at('2026-10-27T03:00'), 30, {}, ZONE)).toBe(true);
     expect(withinOpeningHours(at('2026-10-27T03:00'), 30, null, ZONE)).toBe(true);
+  });
+});
+
+describe('remembered local days', () => {
+  it.each(['Europe/Berlin', 'Asia/Kathmandu', 'Australia/Lord_Howe'])(
+    'bookingWindowEnd agrees with Luxon every 7 minutes across a DST change in %s',
+    (zone) => {
+      const disagreements: string[] = [];
+      for (let ts = Date.UTC(2026, 2, 27); ts < Date.UTC(2026, 3, 6); ts += 7 * 60_000 + 11_000) {
+        const now = new Date(ts);
+        const direct = DateTime.fromJSDate(now, { zone }).plus({ days: 60 }).endOf('day').toMillis();
+        if (bookingWindowEnd(zone, 60, now) !== direct) disagreements.push(now.toISOString());
+      }
+      expect(disagreements).toEqual([]);
+    },
+  );
+
+  it('openingWindows answers the same for equal hours, and for other hours their own', () => {
+    const from = new Date('2026-12-07T08:00:00Z');
+    const to = new Date('2026-12-07T20:00:00Z');
+    const first = openingWindows({ mon: [['09:00', '12:00']] }, 'Europe/Berlin', from, to);
+    expect(openingWindows({ mon: [['09:00', '12:00']] }, 'Europe/Berlin', from, to)).toEqual(first);
+    expect(first).toEqual([[Date.parse('2026-12-07T08:00:00Z'), Date.parse('2026-12-07T11:00:00Z')]]);
+    expect(openingWindows({ mon: [['10:00', '12:00']] }, 'Europe/Berlin', from, to)).toEqual([
+      [Date.parse('2026-12-07T09:00:00Z'), Date.parse('2026-12-07T11:00:00Z')],
+    ]);
   });
 });

@@ -13,8 +13,19 @@ const at = (day: DateTime, hhmm: string): number => {
 };
 
 /**
- * The branch's opening intervals on every day from `from` to `to` in its timezone, computed once per request: each
- * slot is then checked with two comparisons instead of a timezone conversion (the conversions dominated a check).
+ * Every UTC offset in use is a multiple of 15 minutes, so local midnight falls on a 15-minute UTC boundary and every
+ * instant inside one such quarter hour is on the same local day: answers that depend only on the local day can be
+ * remembered per quarter hour.
+ */
+const quarter = (at: Date) => Math.floor(at.getTime() / 900_000);
+const REMEMBERED = 2_000;
+
+const windowsByKey = new Map<string, OpeningWindows>();
+
+/**
+ * The branch's opening intervals on every day from `from` to `to` in its timezone, computed once per set of hours,
+ * zone and pair of days (keyed by the hours' JSON: a catalog read from Redis is a new object every time): each slot is
+ * then checked with two comparisons instead of a timezone conversion (the conversions dominated a check).
  */
 export function openingWindows(
   hours: OpeningHours | null | undefined,
@@ -23,6 +34,17 @@ export function openingWindows(
   to: Date,
 ): OpeningWindows {
   if (!hours || Object.keys(hours).length === 0) return null;
+  const key = `${zone}|${quarter(from)}|${quarter(to)}|${JSON.stringify(hours)}`;
+  let windows = windowsByKey.get(key);
+  if (windows === undefined) {
+    windows = computeWindows(hours, zone, from, to);
+    if (windowsByKey.size >= REMEMBERED) windowsByKey.clear();
+    windowsByKey.set(key, windows);
+  }
+  return windows;
+}
+
+function computeWindows(hours: OpeningHours, zone: string, from: Date, to: Date): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
   const last = DateTime.fromJSDate(to, { zone }).endOf('day');
   for (let day = DateTime.fromJSDate(from, { zone }).startOf('day'); day <= last; day = day.plus({ days: 1 })) {
@@ -30,6 +52,20 @@ export function openingWindows(
       windows.push([at(day, open), at(day, close)]);
   }
   return windows;
+}
+
+const windowEnds = new Map<string, number>();
+
+/** The last instant of the booking window (`days` after today, local end of day), remembered per quarter hour. */
+export function bookingWindowEnd(zone: string, days: number, now: Date): number {
+  const key = `${zone}|${days}|${quarter(now)}`;
+  let end = windowEnds.get(key);
+  if (end === undefined) {
+    end = DateTime.fromJSDate(now, { zone }).plus({ days }).endOf('day').toMillis();
+    if (windowEnds.size >= REMEMBERED) windowEnds.clear();
+    windowEnds.set(key, end);
+  }
+  return end;
 }
 
 /** Whether the whole appointment lies inside one opening interval. */
