@@ -1,16 +1,21 @@
 import { callObject, DemoTarget, DemoTurn, eventTurn, functionTurn, signedPost, storedCall } from './demo-call';
 
-const TRANSCRIPT = [
-  'Agent: Demo Salon, guten Tag! Wie kann ich helfen?',
-  'User: Welche Leistungen bieten Sie an?',
-  'User: Ist nächsten Dienstag um 10 Uhr etwas frei für einen Haarschnitt?',
-  'User: Dann nehme ich den ersten Termin, den Sie haben. Mia Muster.',
-  'User: Welche Termine habe ich jetzt?',
-  'User: Können wir das auf nächsten Mittwoch um 11 verschieben?',
-  'Agent: Gern, ist verschoben. Bis dann!',
-].join('\n');
+const GREETING = 'Demo Salon, guten Tag! Wie kann ich helfen?';
+const FAREWELL = 'Gern, ist verschoben. Bis dann!';
 
 type Report = (turn: DemoTurn) => void;
+
+/** Reports each turn and writes the transcript as Retell would: what the caller said and what the agent said back. */
+function transcribing(report: Report) {
+  const lines = [`Agent: ${GREETING}`];
+  const record: Report = (turn) => {
+    const message = (turn.answer as { message?: unknown } | null)?.message;
+    if (turn.said) lines.push(`User: ${turn.said}`);
+    if (turn.said && typeof message === 'string') lines.push(`Agent: ${message}`);
+    report(turn);
+  };
+  return { record, transcript: () => [...lines, `Agent: ${FAREWELL}`].join('\n') };
+}
 
 const alternativesOf = (turn: DemoTurn) =>
   ((turn.answer as { data?: { alternatives?: string[] } }).data?.alternatives ?? []) as string[];
@@ -58,7 +63,8 @@ async function untilBooked(target: DemoTarget, callId: string, report: Report): 
  * questions and the functions the agent calls, a taken slot with alternatives, the booking, the caller's lookup, a
  * move, call_ended and call_analyzed. Each turn goes to `report`; the stored call is returned.
  */
-export async function playDemoCall(target: DemoTarget, report: Report, callId = `call_demo_${Date.now()}`) {
+export async function playDemoCall(target: DemoTarget, onTurn: Report, callId = `call_demo_${Date.now()}`) {
+  const { record: report, transcript } = transcribing(onTurn);
   await untilBooked(target, callId, report);
   report(await functionTurn(target, callId, 'Welche Termine habe ich jetzt?', 'query-customer-appointments', {}));
   const move = 'Können wir das auf nächsten Mittwoch um 11 verschieben?';
@@ -74,7 +80,7 @@ export async function playDemoCall(target: DemoTarget, report: Report, callId = 
     duration_ms: 94_000,
     disconnection_reason: 'user_hangup',
   };
-  report(await eventTurn(target, callId, 'call_ended', { ...ended, transcript: TRANSCRIPT }));
+  report(await eventTurn(target, callId, 'call_ended', { ...ended, transcript: transcript() }));
   const analysis = {
     call_summary: 'Haarschnitt gebucht und auf Mittwoch 11 Uhr verschoben.',
     user_sentiment: 'Positive',
@@ -88,7 +94,7 @@ export async function playDemoCall(target: DemoTarget, report: Report, callId = 
   report(
     await eventTurn(target, callId, 'call_analyzed', {
       ...ended,
-      transcript: TRANSCRIPT,
+      transcript: transcript(),
       call_analysis: analysis,
       call_cost: cost,
     }),

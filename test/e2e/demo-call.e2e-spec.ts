@@ -50,6 +50,7 @@ describe('npm run demo:call: a whole demo conversation', () => {
     );
     expect(stored).toMatchObject({ status: 'ended', durationMs: 94_000, analysis: { call_successful: true } });
     expect(stored.transcript).toContain('User: Welche Leistungen bieten Sie an?');
+    expect(stored.transcript).toMatch(/\nAgent: Ihr Termin ist gebucht: Haarschnitt am Dienstag/);
     const upstream = [...fake.bookings.values()].map((booking) => booking.status).sort();
     expect(upstream).toEqual(['accepted', 'accepted', 'cancelled']);
   });
