@@ -1,5 +1,19 @@
 /** Unit specs live beside the code; e2e specs under test/ run the real AppModule in process. */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] };
+/**
+ * SWC compiles the TypeScript (with Nest's decorator metadata), ten times faster than ts-jest's transpiler: it matters
+ * on a fresh clone, where every file is compiled once. Types are checked by `npm run lint` (tsc) and by the build.
+ */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2023',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+const transform = { '^.+\\.ts$': ['@swc/jest', swc] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'], rootDir: '.' };
 
 /**
