@@ -7,20 +7,42 @@ import { AppConfig } from '../config/configuration';
 /** Probes and scrapes: logged at debug while they succeed (every few seconds from every orchestrator). */
 const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics', '/']);
 
-const accessPath = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `["${key}"]`);
+const SENSITIVE = new Set(SENSITIVE_KEYS);
+const CENSOR = '[redacted]';
+/** Levels of keys searched: a key at the top, one below and two below (what `a.b.phone` needs). */
+const REDACT_LEVELS = 3;
 
-/** pino's redact paths for every sensitive key, at the top level and two levels down. */
-export const redactPaths = SENSITIVE_KEYS.flatMap((key) => {
-  const access = accessPath(key);
-  const top = access.startsWith('.') ? access.slice(1) : access;
-  return [top, `*${access}`, `*.*${access}`];
-});
+const isPlain = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Every sensitive key's value replaced, at the top of a logged object and two levels down, through plain objects and
+ * arrays (a request or an error is left to its serializer). One pass over the object, copying only what changes:
+ * pino's path redaction (69 compiled paths, a third of them two-level wildcards) was 5 % of a warm check's CPU.
+ */
+export function redactLogged(value: unknown, level = 0): unknown {
+  if (level >= REDACT_LEVELS) return value;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => redactLogged(item, level + 1));
+    return items.some((item, index) => item !== value[index]) ? items : value;
+  }
+  if (!isPlain(value)) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    const next = SENSITIVE.has(key) ? CENSOR : redactLogged(value[key], level + 1);
+    if (next !== value[key]) (copy ??= { ...value })[key] = next;
+  }
+  return copy ?? value;
+}
 
 export function loggerOptions(app: AppConfig): Params {
   return {
     pinoHttp: {
       level: app.logLevel,
-      redact: { paths: redactPaths, censor: '[redacted]' },
+      formatters: { log: (object: Record<string, unknown>) => redactLogged(object) as Record<string, unknown> },
       genReqId: (req: IncomingMessage) => (req as { id?: string }).id ?? randomUUID(),
       // Headers and bodies are never logged: they carry signatures, tokens and callers' details.
       serializers: {
