@@ -136,7 +136,9 @@ describe(CalcomFake.name, () => {
     });
     const again = await call('POST', `/v2/bookings/${body.data.uid}/reschedule`, { start: '2026-12-01T09:00:00.000Z' });
     expect(again.body.error?.message).toBe(
-      `Can't reschedule booking with uid=${body.data.uid} because it has been cancelled and rescheduled already to booking with uid=${moved.body.data.uid}. You probably want to reschedule ${moved.body.data.uid} instead by passing it within the request URL.`,
+      `Can't reschedule booking with uid=${body.data.uid} because it has been cancelled and ` +
+        `rescheduled already to booking with uid=${moved.body.data.uid}. You probably want to ` +
+        `reschedule ${moved.body.data.uid} instead by passing it within the request URL.`,
     );
     expect(await call('POST', `/v2/bookings/${moved.body.data.uid}/cancel`, {})).toMatchObject({
       status: 400,
@@ -147,7 +149,8 @@ describe(CalcomFake.name, () => {
     ).toBe(200);
     const twice = await call('POST', `/v2/bookings/${moved.body.data.uid}/cancel`, { cancellationReason: 'ill' });
     expect(twice.body.error?.message).toBe(
-      `Can't cancel booking with uid=${moved.body.data.uid} because it has been cancelled already. Please provide uid of a booking that is not cancelled.`,
+      `Can't cancel booking with uid=${moved.body.data.uid} because it has been cancelled ` +
+        `already. Please provide uid of a booking that is not cancelled.`,
     );
     const cancelled = await call('POST', `/v2/bookings/${moved.body.data.uid}/reschedule`, {
       start: '2026-12-01T09:00:00.000Z',

@@ -23,7 +23,11 @@ export const core = (status: number, message: string) => new FakeHttpError(statu
 export const SLOT_TAKEN = 'User either already has booking at this time or is not available';
 export const TEAM_SLOT_TAKEN = 'One of the hosts either already has booking at this time or is not available';
 export const OUT_OF_WINDOW =
-  'The event type can\'t be booked at the "start" time provided. This could be because it\'s too soon (violating the minimum booking notice) or too far in the future (outside the event\'s scheduling window). Try fetching available slots first using the GET /v2/slots endpoint and then make a booking with "start" time equal to one of the available slots: https://cal.com/docs/api-reference/v2/slots';
+  'The event type can\'t be booked at the "start" time provided. This could be because it\'s ' +
+  'too soon (violating the minimum booking notice) or too far in the future (outside the ' +
+  "event's scheduling window). Try fetching available slots first using the GET /v2/slots " +
+  'endpoint and then make a booking with "start" time equal to one of the available slots: ' +
+  'https://cal.com/docs/api-reference/v2/slots';
 export const IN_THE_PAST = 'Attempting to book a meeting in the past.';
 
 // apps/api/v2/src/ee/bookings/2024-08-13/services/input.service.ts (createCancelBookingRequest)
@@ -35,7 +39,9 @@ export const bookingNotFound = (uid: string) => `Booking with uid=${uid} not fou
 export const rescheduleCancelled = (uid: string) =>
   `Can't reschedule booking with uid=${uid} because it has been cancelled. Please provide uid of a booking that is not cancelled.`;
 export const rescheduleMoved = (uid: string, to: string) =>
-  `Can't reschedule booking with uid=${uid} because it has been cancelled and rescheduled already to booking with uid=${to}. You probably want to reschedule ${to} instead by passing it within the request URL.`;
+  `Can't reschedule booking with uid=${uid} because it has been cancelled and rescheduled ` +
+  `already to booking with uid=${to}. You probably want to reschedule ${to} instead by ` +
+  `passing it within the request URL.`;
 export const bookingNotInDatabase = (uid: string) => `Booking with uid=${uid} was not found in the database`;
 
 // packages/features/bookings/lib/handleCancelBooking.ts (raw HttpError, 400)

@@ -1,4 +1,5 @@
 import { CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { remember } from './remember';
 
 const known = new Map<string, string | null>();
 const KNOWN_MAX = 10_000;
@@ -8,14 +9,10 @@ const KNOWN_MAX = 10_000;
  * of a call names the same two numbers, and parsing with full metadata is costly: answers are remembered (bounded).
  */
 export function toE164(input: string, defaultCountry?: CountryCode): string | null {
-  const key = `${defaultCountry ?? ''}|${input}`;
-  const remembered = known.get(key);
-  if (remembered !== undefined) return remembered;
-  const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
-  const e164 = parsed && parsed.isValid() ? parsed.number : null;
-  if (known.size >= KNOWN_MAX) known.clear();
-  known.set(key, e164);
-  return e164;
+  return remember(known, KNOWN_MAX, `${defaultCountry ?? ''}|${input}`, () => {
+    const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
+    return parsed && parsed.isValid() ? parsed.number : null;
+  });
 }
 
 /** What telephony puts in a number field when there is none to show. */
@@ -44,11 +41,7 @@ const countries = new Map<string, CountryCode | undefined>();
 /** The country a valid E.164 number belongs to (remembered like `toE164`: every request of a call asks again). */
 export function countryOf(e164: string | null): CountryCode | undefined {
   if (!e164) return undefined;
-  if (countries.has(e164)) return countries.get(e164);
-  const country = parsePhoneNumberFromString(e164)?.country;
-  if (countries.size >= KNOWN_MAX) countries.clear();
-  countries.set(e164, country);
-  return country;
+  return remember(countries, KNOWN_MAX, e164, () => parsePhoneNumberFromString(e164)?.country);
 }
 
 function safeDecode(text: string): string {

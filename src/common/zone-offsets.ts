@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { remember } from './remember';
 
 const MINUTE_MS = 60_000;
 const ENTRIES_PER_ZONE = 20_000;
@@ -13,16 +14,9 @@ const offsets = new WeakMap<IANAZone, Map<number, number>>();
  * is exact for every millisecond in it.
  */
 export function cachedOffset(this: IANAZone, ts: number): number {
-  const minute = Math.floor(ts / MINUTE_MS);
   let zone = offsets.get(this);
   if (!zone) offsets.set(this, (zone = new Map()));
-  let offset = zone.get(minute);
-  if (offset === undefined) {
-    offset = lookUp.call(this, ts);
-    if (zone.size >= ENTRIES_PER_ZONE) zone.clear();
-    zone.set(minute, offset);
-  }
-  return offset;
+  return remember(zone, ENTRIES_PER_ZONE, Math.floor(ts / MINUTE_MS), () => lookUp.call(this, ts));
 }
 
 /** Installs the cache for every IANA zone Luxon uses (the app module does, once). */

@@ -386,7 +386,8 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
   it('asks which service when it does not know the one named', async () => {
     const res = await callFunction(t, 'check-availability', { service: 'Maniküre', date: day }).expect(200);
     expect(res.body.message).toBe(
-      'Welche Leistung meinen Sie? Wir bieten Beratung, Erstgespräch, Express, Färben, Festtermin, Haarschnitt, Team-Beratung oder Workshop an.',
+      'Welche Leistung meinen Sie? Wir bieten Beratung, Erstgespräch, Express, Färben, ' +
+        'Festtermin, Haarschnitt, Team-Beratung oder Workshop an.',
     );
   });
 });

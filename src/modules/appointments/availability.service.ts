@@ -51,7 +51,7 @@ export class AvailabilityService {
     const day = DateTime.fromJSDate(wanted, { zone });
     const sameDay = await this.daySlots(scope, day.toISODate()!, now);
     const picked = pickAlternatives(sameDay, [], wanted, zone);
-    const lastDay = DateTime.fromJSDate(now, { zone }).plus({ days: this.config.bookingWindowDays });
+    const lastDay = DateTime.fromMillis(bookingWindowEnd(zone, this.config.bookingWindowDays, now), { zone });
     if (picked.length >= 3 || day >= lastDay.startOf('day')) return picked;
     const following = await this.slots.days(
       this.query(scope),

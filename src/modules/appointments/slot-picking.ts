@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { remember } from '../../common/remember';
 import type { OpeningHours, Weekday } from '../tenants/branch.entity';
 import type { Period } from './when';
 
@@ -35,13 +36,7 @@ export function openingWindows(
 ): OpeningWindows {
   if (!hours || Object.keys(hours).length === 0) return null;
   const key = `${zone}|${quarter(from)}|${quarter(to)}|${JSON.stringify(hours)}`;
-  let windows = windowsByKey.get(key);
-  if (windows === undefined) {
-    windows = computeWindows(hours, zone, from, to);
-    if (windowsByKey.size >= REMEMBERED) windowsByKey.clear();
-    windowsByKey.set(key, windows);
-  }
-  return windows;
+  return remember(windowsByKey, REMEMBERED, key, () => computeWindows(hours, zone, from, to));
 }
 
 function computeWindows(hours: OpeningHours, zone: string, from: Date, to: Date): Array<[number, number]> {
@@ -58,14 +53,9 @@ const windowEnds = new Map<string, number>();
 
 /** The last instant of the booking window (`days` after today, local end of day), remembered per quarter hour. */
 export function bookingWindowEnd(zone: string, days: number, now: Date): number {
-  const key = `${zone}|${days}|${quarter(now)}`;
-  let end = windowEnds.get(key);
-  if (end === undefined) {
-    end = DateTime.fromJSDate(now, { zone }).plus({ days }).endOf('day').toMillis();
-    if (windowEnds.size >= REMEMBERED) windowEnds.clear();
-    windowEnds.set(key, end);
-  }
-  return end;
+  return remember(windowEnds, REMEMBERED, `${zone}|${days}|${quarter(now)}`, () =>
+    DateTime.fromJSDate(now, { zone }).plus({ days }).endOf('day').toMillis(),
+  );
 }
 
 /** Whether the whole appointment lies inside one opening interval. */

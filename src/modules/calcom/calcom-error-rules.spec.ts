@@ -34,7 +34,11 @@ const RESPONSES: Row[] = [
     400,
     v2(
       'BadRequestException',
-      'The event type can\'t be booked at the "start" time provided. This could be because it\'s too soon (violating the minimum booking notice) or too far in the future (outside the event\'s scheduling window). Try fetching available slots first using the GET /v2/slots endpoint and then make a booking with "start" time equal to one of the available slots: https://cal.com/docs/api-reference/v2/slots',
+      'The event type can\'t be booked at the "start" time provided. This could be because it\'s ' +
+        'too soon (violating the minimum booking notice) or too far in the future (outside the ' +
+        "event's scheduling window). Try fetching available slots first using the GET /v2/slots " +
+        'endpoint and then make a booking with "start" time equal to one of the available slots: ' +
+        'https://cal.com/docs/api-reference/v2/slots',
     ),
     'OUT_OF_WINDOW',
   ],
@@ -53,7 +57,8 @@ const RESPONSES: Row[] = [
     400,
     v2(
       'BadRequestException',
-      `Attendee with this email can't book because the maximum number of active bookings has been reached. You can reschedule your existing booking (${UID}) to a new timeslot instead.`,
+      `Attendee with this email can't book because the maximum number of active bookings has been ` +
+        `reached. You can reschedule your existing booking (${UID}) to a new timeslot instead.`,
     ),
     'LIMIT_REACHED',
   ],
@@ -114,7 +119,9 @@ const RESPONSES: Row[] = [
     400,
     v2(
       'BadRequestException',
-      `Can't reschedule booking with uid=${UID} because it has been cancelled and rescheduled already to booking with uid=${NEW}. You probably want to reschedule ${NEW} instead by passing it within the request URL.`,
+      `Can't reschedule booking with uid=${UID} because it has been cancelled and rescheduled ` +
+        `already to booking with uid=${NEW}. You probably want to reschedule ${NEW} instead by ` +
+        `passing it within the request URL.`,
     ),
     'BOOKING_MOVED',
   ],

@@ -22,11 +22,19 @@ export interface ErrorRule {
   source: string;
 }
 
+/** One of Cal.com's error codes, matched whole. */
+const exactly = (...codes: string[]) => new RegExp(`^(${codes.join('|')})$`);
+
 export const CALCOM_ERROR_RULES: ErrorRule[] = [
   { code: 'SLOT_TAKEN', text: /already has booking at this time or is not available/i, source: 'E' },
   {
     code: 'SLOT_TAKEN',
-    text: /^(no_available_users_found_error|fixed_hosts_unavailable_for_booking|round_robin_host_unavailable_for_booking|hosts_unavailable_for_booking)$/,
+    text: exactly(
+      'no_available_users_found_error',
+      'fixed_hosts_unavailable_for_booking',
+      'round_robin_host_unavailable_for_booking',
+      'hosts_unavailable_for_booking',
+    ),
     source: 'K',
   },
   { code: 'SLOT_TAKEN', text: /^booking_conflict_error$/, source: 'K' },

@@ -14,7 +14,8 @@ describe(errorFromResponse.name, () => {
     [400, 'One of the hosts either already has booking at this time or is not available', 'SLOT_TAKEN'],
     [
       400,
-      'The event type can\'t be booked at the "start" time provided. This could be because it\'s too soon (violating the minimum booking notice)',
+      'The event type can\'t be booked at the "start" time provided. This could be because it\'s ' +
+        'too soon (violating the minimum booking notice)',
       'OUT_OF_WINDOW',
     ],
     [400, 'Attempting to book a meeting in the past.', 'IN_THE_PAST'],

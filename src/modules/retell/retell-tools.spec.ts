@@ -43,7 +43,9 @@ describe(retellToolDefinitions.name, () => {
     const argsOnly = retellToolDefinitions('https://gw.example.com', { argsOnly: true });
     expect(argsOnly.find((tool) => tool.name === 'check_availability')).toMatchObject({
       args_at_root: true,
-      url: 'https://gw.example.com/api/retell/check-availability?call_id={{call_id}}&direction={{direction}}&user_number={{user_number}}&agent_number={{agent_number}}',
+      url:
+        'https://gw.example.com/api/retell/check-availability?call_id={{call_id}}&direction={{direction}}' +
+        '&user_number={{user_number}}&agent_number={{agent_number}}',
     });
   });
 });

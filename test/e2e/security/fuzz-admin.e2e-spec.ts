@@ -1,9 +1,8 @@
-import { RUNS, useFuzzRig } from './fuzz.testing';
+import { useFuzzRig } from './fuzz.testing';
 
 /** Split from the Retell half so both halves run at once on two workers; the same bodies, the same count. */
 describe('Security: fuzzing every admin endpoint that takes a body', () => {
   const rig = useFuzzRig('fuzz (admin)');
-  const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
   const adminRoutes: Array<[string, () => string]> = [
     ['POST', () => '/api/admin/companies'],
     ['PATCH', () => `/api/admin/companies/${rig.companyId}`],
@@ -21,10 +20,5 @@ describe('Security: fuzzing every admin endpoint that takes a body', () => {
     180_000,
   );
 
-  it('leaves Object.prototype as it was and the server answering', async () => {
-    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
-    expect((await fetch(`${rig.url}/health/live`)).status).toBe(200);
-    expect(Object.values(rig.counts).every((n) => n >= RUNS)).toBe(true);
-    expect(Object.keys(rig.counts)).toHaveLength(adminRoutes.length);
-  });
+  rig.itLeavesAllIntact(adminRoutes.length);
 });

@@ -1,12 +1,11 @@
 import { TOOLS } from '../../../src/modules/agent-tools/agent-tools.catalog';
 import { signRetellBody } from '../../../src/modules/access/retell-signature';
 import { RETELL_KEY } from '../../support/retell';
-import { RUNS, useFuzzRig } from './fuzz.testing';
+import { useFuzzRig } from './fuzz.testing';
 
 /** Split from the admin half so both halves run at once on two workers; the same bodies, the same count. */
 describe('Security: fuzzing every Retell endpoint that takes a body', () => {
   const rig = useFuzzRig('fuzz (Retell)');
-  const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
   const signed = Object.keys(TOOLS)
     .map((fn) => `/api/retell/${fn}`)
     .concat(['/api/webhooks/retell', '/api/webhooks/retell/inbound']);
@@ -19,10 +18,5 @@ describe('Security: fuzzing every Retell endpoint that takes a body', () => {
     180_000,
   );
 
-  it('leaves Object.prototype as it was and the server answering', async () => {
-    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
-    expect((await fetch(`${rig.url}/health/live`)).status).toBe(200);
-    expect(Object.values(rig.counts).every((n) => n >= RUNS)).toBe(true);
-    expect(Object.keys(rig.counts)).toHaveLength(signed.length);
-  });
+  rig.itLeavesAllIntact(signed.length);
 });

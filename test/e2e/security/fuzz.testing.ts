@@ -123,11 +123,21 @@ export interface FuzzRig {
   companyId: string;
   counts: Record<string, number>;
   check(path: string, method: string, headers: (raw: string) => Record<string, string>): Promise<void>;
+  /** The closing test of a fuzz file: the prototype untouched, the server up, every one of `routes` fuzzed in full. */
+  itLeavesAllIntact(routes: number): void;
 }
 
 /** One app with the booking tenant, and a property check that sends 2,000 hostile bodies to a route. */
 export function useFuzzRig(label: string): FuzzRig {
   const rig = { counts: {} as Record<string, number> } as FuzzRig;
+  const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+  rig.itLeavesAllIntact = (routes) =>
+    it('leaves Object.prototype as it was and the server answering', async () => {
+      expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+      expect((await fetch(`${rig.url}/health/live`)).status).toBe(200);
+      expect(Object.values(rig.counts).every((n) => n >= RUNS)).toBe(true);
+      expect(Object.keys(rig.counts)).toHaveLength(routes);
+    });
   let fake: CalcomFake;
   beforeAll(async () => {
     fake = await startCalcomFake();

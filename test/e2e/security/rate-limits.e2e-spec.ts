@@ -41,21 +41,25 @@ describe('Security: rate limits', () => {
     await fake.stop();
   });
 
-  it('answers the 31st book-appointment with 429, retry_after and Retry-After; other companies go on; after the window it answers again', async () => {
-    expect(await statuses(30, () => book(t, 'a'))).toEqual(Array(30).fill(200));
-    const limited = await book(t, 'a');
-    expect(limited.status).toBe(429);
-    expect(limited.body).toEqual({ error: 'Too many requests', retry_after: expect.any(Number) });
-    expect(limited.body.retry_after).toBeGreaterThanOrEqual(1);
-    expect(limited.body.retry_after).toBeLessThanOrEqual(WINDOW_SECONDS);
-    expect(limited.headers['retry-after']).toBe(String(limited.body.retry_after));
-    const other = await book(t, 'b', '10:30');
-    expect(other.status).toBe(200);
-    expect(other.body.success).toBe(true);
-    expect(fake.requestsTo('POST', /^\/v2\/bookings$/)).toHaveLength(2);
-    await new Promise((resolve) => setTimeout(resolve, limited.body.retry_after * 1000 + 250));
-    expect((await book(t, 'a')).status).toBe(200);
-  });
+  it(
+    'answers the 31st book-appointment with 429, retry_after and Retry-After; other companies ' +
+      'go on; after the window it answers again',
+    async () => {
+      expect(await statuses(30, () => book(t, 'a'))).toEqual(Array(30).fill(200));
+      const limited = await book(t, 'a');
+      expect(limited.status).toBe(429);
+      expect(limited.body).toEqual({ error: 'Too many requests', retry_after: expect.any(Number) });
+      expect(limited.body.retry_after).toBeGreaterThanOrEqual(1);
+      expect(limited.body.retry_after).toBeLessThanOrEqual(WINDOW_SECONDS);
+      expect(limited.headers['retry-after']).toBe(String(limited.body.retry_after));
+      const other = await book(t, 'b', '10:30');
+      expect(other.status).toBe(200);
+      expect(other.body.success).toBe(true);
+      expect(fake.requestsTo('POST', /^\/v2\/bookings$/)).toHaveLength(2);
+      await new Promise((resolve) => setTimeout(resolve, limited.body.retry_after * 1000 + 250));
+      expect((await book(t, 'a')).status).toBe(200);
+    },
+  );
 
   it('limits /api/retell/* to 100 requests per company across all functions', async () => {
     const fn = (name: string) =>

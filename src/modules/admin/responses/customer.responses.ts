@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ErasureReport } from '../gdpr.service';
 import type { Customer } from '../../tenants/customer.entity';
 import { AppointmentRef, CallSummaryResponse } from './call.responses';
 
@@ -30,7 +31,7 @@ export class CustomerDetailResponse extends CustomerResponse {
 }
 
 /** What an erasure found and did; repeating it reports zeros. */
-export class ErasureReportResponse {
+export class ErasureReportResponse implements ErasureReport {
   @ApiProperty() customers: number;
   @ApiProperty() calls: number;
   @ApiProperty() appointments: number;

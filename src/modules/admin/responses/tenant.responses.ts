@@ -8,7 +8,7 @@ const NULLABLE_STRING = { type: String, nullable: true } as const;
 const NULLABLE_UUID = { type: String, format: 'uuid', nullable: true } as const;
 
 /** A company as the admin API shows it: of the Cal.com key only whether one is set. */
-export class CompanyResponse {
+export class CompanyResponse implements CompanyView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'salon-mitte' }) slug: string;
   @ApiProperty({ example: 'Salon Mitte' }) name: string;

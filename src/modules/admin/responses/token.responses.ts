@@ -6,7 +6,7 @@ const NULLABLE_UUID = { type: String, format: 'uuid', nullable: true } as const;
 const NULLABLE_TIME = { type: Date, nullable: true } as const;
 
 /** A token as listed: never the token nor its hash. */
-export class TokenResponse {
+export class TokenResponse implements TokenView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: TOKEN_KINDS }) kind: TokenKind;
   @ApiProperty({ example: 'ops laptop' }) name: string;
@@ -21,7 +21,7 @@ export class TokenResponse {
   }
 }
 
-export class CreatedTokenResponse {
+export class CreatedTokenResponse implements CreatedToken {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: TOKEN_KINDS }) kind: TokenKind;
   @ApiProperty({ example: 'ops laptop' }) name: string;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { remember } from '../../../common/remember';
 import type { DomainErrorCode } from '../../../common/domain-error';
 import type { When } from '../../appointments/when';
 import type { Locale } from '../../tenants/company.entity';
@@ -117,18 +118,12 @@ const SPOKEN_MAX = 5_000;
 
 /** "Dienstag, 1. Dezember um 14:00 Uhr" / "Tuesday, December 1 at 2:00 PM", in the company's timezone. */
 export function speakDateTime(instant: Date, timezone: string, locale: Locale): string {
-  const key = `${instant.getTime()}|${timezone}|${locale}`;
-  let said = spokenInstants.get(key);
-  if (said === undefined) {
+  return remember(spokenInstants, SPOKEN_MAX, `${instant.getTime()}|${timezone}|${locale}`, () => {
     const local = DateTime.fromJSDate(instant, { zone: timezone }).setLocale(locale);
-    said =
-      locale === 'de'
-        ? `${local.toFormat('cccc, d. LLLL')} um ${local.toFormat('HH:mm')} Uhr`
-        : `${local.toFormat('cccc, LLLL d')} at ${local.toFormat('h:mm a')}`;
-    if (spokenInstants.size >= SPOKEN_MAX) spokenInstants.clear();
-    spokenInstants.set(key, said);
-  }
-  return said;
+    return locale === 'de'
+      ? `${local.toFormat('cccc, d. LLLL')} um ${local.toFormat('HH:mm')} Uhr`
+      : `${local.toFormat('cccc, LLLL d')} at ${local.toFormat('h:mm a')}`;
+  });
 }
 
 export function speakDuration(minutes: number, locale: Locale): string {
