@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CalcomFake } from '../src/calcom-fake/calcom-fake';
 import { benchDates } from './dates';
 import { Mode, startGateway, timeToReady } from './gateway';
-import { Load, rssMb, serve } from './load';
+import { Load, RETELL_KEY, rssMb, serve } from './load';
 import { checkLoad, inboundLoad, noDateCheck, replayedWorkload, webhookLoad } from './scenarios';
 
 /**
@@ -23,7 +23,8 @@ async function baselines(): Promise<{ bare: Load; reference: { max: Load; paced:
   const bare = await serve(join(__dirname, 'servers', 'bare.js'), [], {}, '/');
   const bareLoad = (await checkLoad(bare.url, false)).max;
   await bare.stop();
-  const reference = await serve(join(__dirname, 'servers', 'reference.js'), [], {}, '/');
+  // The reference checks the same signature as the gateway: with another key it would only measure refusals.
+  const reference = await serve(join(__dirname, 'servers', 'reference.js'), [], { BENCH_RETELL_KEY: RETELL_KEY }, '/');
   const referenceLoad = await checkLoad(reference.url, false);
   await reference.stop();
   return { bare: bareLoad, reference: referenceLoad };
@@ -146,7 +147,9 @@ function print(rows: Row[], base: Awaited<ReturnType<typeof baselines>>): void {
   const header = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${fmt(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
   const lines = [
     header,
-    `reference pipeline: ${fmt(base.reference.max.rps)} req/s at 50 conns, p99 ${fmt(base.reference.paced.p99)} ms at 200 req/s; bare node:http ${fmt(base.bare.rps)} req/s (${fmt(base.bare.rps / base.reference.max.rps, 1)} × ref)`,
+    `reference pipeline: ${fmt(base.reference.max.rps)} req/s at 50 conns, ` +
+      `p99 ${fmt(base.reference.paced.p99)} ms at 200 req/s; ` +
+      `bare node:http ${fmt(base.bare.rps)} req/s (${fmt(base.bare.rps / base.reference.max.rps, 1)} × ref)`,
     '',
     '| Scenario | Measured | Ratio | Target | Met |',
     '|---|---|---|---|---|',

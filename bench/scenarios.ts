@@ -28,12 +28,19 @@ async function post(url: string, path: string, body: object): Promise<number> {
   return res.status;
 }
 
+/** A load whose requests were refused or failed measured something else than the answer: stop the bench. */
+function answered(result: Load): Load {
+  if (result.failed > 0)
+    throw new Error(`${result.failed} of ${result.ok + result.failed} requests were not answered 2xx`);
+  return result;
+}
+
 /** Throughput at 50 connections, and latency at a fixed 200 requests per second. */
 export async function checkLoad(url: string, warm = true): Promise<{ max: Load; paced: Load }> {
   const requests = signedRequests('/api/retell/check-availability', checkBodies);
   if (warm) for (let i = 0; i < 100; i += 1) await post(url, '/api/retell/check-availability', checkBodies(i));
-  const max = await load(url, requests, { connections: 50 });
-  const steady = await paced(url, signedRequests('/api/retell/check-availability', checkBodies), 200);
+  const max = answered(await load(url, requests, { connections: 50 }));
+  const steady = answered(await paced(url, signedRequests('/api/retell/check-availability', checkBodies), 200));
   return { max, paced: steady };
 }
 

@@ -11,6 +11,8 @@ const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(ANSWER));
 });
+// Exit on SIGTERM through process.exit, so `--cpu-prof` writes its profile.
+process.on('SIGTERM', () => process.exit(0));
 server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
   process.stdout.write(`listening ${(server.address() as { port: number }).port}\n`);
 });

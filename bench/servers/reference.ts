@@ -79,4 +79,6 @@ async function main(): Promise<void> {
   process.stdout.write(`listening ${(app.getHttpServer().address() as { port: number }).port}\n`);
 }
 
+// Exit on SIGTERM through process.exit, so `--cpu-prof` writes its profile.
+process.on('SIGTERM', () => process.exit(0));
 void main();

@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { CacheService } from '../../src/cache/cache.service';
+import { RetellWebhookDto } from '../../src/modules/retell/retell-webhook.dto';
+import { RetellWebhooksService } from '../../src/modules/retell/retell-webhooks.service';
 import { createBackend, createTestApp, TestApp, TestBackend } from '../support/test-app';
 import { describeWithServices } from '../support/services.testing';
 
@@ -50,5 +52,35 @@ describeWithServices('two instances on one Postgres and Redis', () => {
     expect(await b.app.get(CacheService).get('probe:shared')).toEqual({ value: 42 });
     await b.app.get(CacheService).del('probe:shared');
     expect(await a.app.get(CacheService).get('probe:shared')).toBeUndefined();
+  });
+
+  it('store overlapping batches of the same calls from both instances, each event once, without deadlock', async () => {
+    const body = (event: string, i: number) => ({
+      event,
+      call: {
+        call_id: `shared_${i}`,
+        agent_id: 'agent_x',
+        call_status: event === 'call_started' ? 'ongoing' : 'ended',
+      },
+    });
+    const all = ['call_started', 'call_ended', 'call_analyzed'].flatMap((event) =>
+      Array.from({ length: 30 }, (_, i) => body(event, i)),
+    );
+    // Each instance gets every event (Retell retrying on another instance), in opposite orders, as one burst each.
+    const record = (t: TestApp, bodies: object[]) =>
+      Promise.all(bodies.map((item) => t.app.get(RetellWebhooksService).record(item as RetellWebhookDto)));
+    const [fromA, fromB] = await Promise.all([record(a, all), record(b, [...all].reverse())]);
+    expect([...fromA, ...fromB].filter((outcome) => outcome === 'stored')).toHaveLength(90);
+    const [{ events }] = await a.dataSource.query(
+      `SELECT count(*)::int AS events FROM call_events e JOIN calls c ON c.id = e.call_id
+       WHERE c.retell_call_id LIKE 'shared_%'`,
+    );
+    expect(events).toBe(90);
+    const calls = await a.dataSource.query(
+      `SELECT status, last_event_rank FROM calls WHERE retell_call_id LIKE 'shared_%'`,
+    );
+    expect(calls).toHaveLength(30);
+    expect(calls.every((call: { status: string; last_event_rank: number }) => call.status === 'ended')).toBe(true);
+    expect(calls.every((call: { last_event_rank: number }) => Number(call.last_event_rank) === 3)).toBe(true);
   });
 });

@@ -1,4 +1,8 @@
+import { Like } from 'typeorm';
 import { CallEvent } from '../../src/modules/calls/call-event.entity';
+import { CallEventStore } from '../../src/modules/calls/call-event-store';
+import { RetellWebhookDto } from '../../src/modules/retell/retell-webhook.dto';
+import { RetellWebhooksService } from '../../src/modules/retell/retell-webhooks.service';
 import { Call } from '../../src/modules/calls/call.entity';
 import { CallFollowUps } from '../../src/modules/calls/call-follow-ups.service';
 import { Customer } from '../../src/modules/tenants/customer.entity';
@@ -36,6 +40,7 @@ describe('Retell event webhook', () => {
   let companyId: string;
   const calls = () => t.dataSource.getRepository(Call);
   const events = () => t.dataSource.getRepository(CallEvent);
+  const record = (body: object) => t.app.get(RetellWebhooksService).record(body as RetellWebhookDto);
 
   beforeAll(async () => {
     t = await createTestApp({ env: retellEnv });
@@ -121,6 +126,47 @@ describe('Retell event webhook', () => {
     expect({ ...reversed, companyId: 'c', branchId: 'b' }).toEqual({ ...inOrder, companyId: 'c', branchId: 'b' });
     expect(reversed.companyId).toBe(newCompany);
     expect(reversed).toMatchObject({ status: 'ended', transcript: 'final transcript', analysis });
+  });
+
+  it('merges the events of one call that arrive together (one batch) as if they came in order', async () => {
+    const bodies = (callId: string) => [
+      { event: 'call_started', call: callObject({ call_id: callId, call_status: 'ongoing', start_timestamp: 1 }) },
+      { event: 'call_ended', call: ended({ call_id: callId, transcript: 'partial' }) },
+      { event: 'call_analyzed', call: ended({ call_id: callId, call_analysis: analysis, transcript: 'final' }) },
+    ];
+    const snapshot = async (retellCallId: string) => {
+      const { id, createdAt, updatedAt, retellCallId: _, ...rest } = await calls().findOneByOrFail({ retellCallId });
+      return rest;
+    };
+    for (const body of bodies('in-order')) await signedPost(t, '/api/webhooks/retell', body).expect(204);
+    const batches = jest.spyOn(t.app.get(CallEventStore), 'store');
+    const together = bodies('together').reverse();
+    // Recorded in one turn of the event loop, as a burst of requests reaches the service: one batch.
+    const outcomes = await Promise.all([...together, ...together].map((body) => record(body)));
+    expect(outcomes).toEqual(['stored', 'stored', 'stored', 'duplicate', 'duplicate', 'duplicate']);
+    expect(batches).toHaveBeenCalledTimes(1);
+    batches.mockRestore();
+    expect(await snapshot('together')).toEqual(await snapshot('in-order'));
+    expect(await snapshot('together')).toMatchObject({ status: 'ended', transcript: 'final', analysis, companyId });
+    expect(await events().countBy({ dedupeKey: Like('%:together') })).toBe(3);
+  });
+
+  it('stores a burst of events of many calls in one transaction, each event once', async () => {
+    const batches = jest.spyOn(t.app.get(CallEventStore), 'store');
+    const bodies = Array.from({ length: 40 }, (_, i) => ({
+      event: 'call_ended',
+      call: ended({ call_id: `burst_${i}` }),
+    }));
+    const outcomes = await Promise.all([...bodies, ...bodies.slice(0, 10)].map((body) => record(body)));
+    expect(outcomes).toEqual([...Array(40).fill('stored'), ...Array(10).fill('duplicate')]);
+    expect(batches).toHaveBeenCalledTimes(1);
+    batches.mockRestore();
+    // Over HTTP, retries of the burst are acknowledged and change nothing.
+    for (const body of bodies.slice(30)) await signedPost(t, '/api/webhooks/retell', body).expect(204);
+    expect(await calls().countBy({ retellCallId: Like('burst_%'), companyId })).toBe(40);
+    expect(await events().countBy({ dedupeKey: Like('call_ended:burst_%') })).toBe(40);
+    const stored = await calls().findOneByOrFail({ retellCallId: 'burst_7' });
+    expect(stored).toMatchObject({ status: 'ended', durationMs: 93_000, costCents: 42.5 });
   });
 
   it('accepts call_ended as the first event of a call that never started', async () => {

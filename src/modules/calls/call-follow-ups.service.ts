@@ -10,7 +10,7 @@ const MAX_ATTEMPTS = 5;
 const LEASE = '60 seconds';
 
 /*
- * Claims due follow-ups: one event ($1) or the oldest due ones. SKIP LOCKED lets several instances sweep at once
+ * Claims due follow-ups: the given events ($1) or the oldest due ones. SKIP LOCKED lets several instances sweep at once
  * without taking the same row; the lease makes a claim of a dead process expire.
  */
 const CLAIM_SQL = `
@@ -19,8 +19,8 @@ WITH claimed AS (
   WHERE id IN (
     SELECT id FROM call_events
     WHERE processed_at IS NULL AND (claimed_until IS NULL OR claimed_until < now()) AND attempts < ${MAX_ATTEMPTS}
-      AND ($1::uuid IS NULL OR id = $1::uuid)
-    ORDER BY received_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+      AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))
+    ORDER BY received_at LIMIT GREATEST(${BATCH}, cardinality($1::uuid[])) FOR UPDATE SKIP LOCKED)
   RETURNING id, call_id, event, attempts)
 SELECT * FROM claimed`;
 
@@ -58,9 +58,9 @@ export class CallFollowUps implements OnModuleInit, OnApplicationShutdown {
     this.timer.unref();
   }
 
-  /** Starts the follow-up of one stored event now, without waiting for it. */
-  start(eventId: string): void {
-    this.track(this.run(eventId));
+  /** Starts the follow-ups of stored events now, without waiting for them. */
+  start(eventIds: string[]): void {
+    this.track(this.run(eventIds));
   }
 
   /** Follow-ups still due (not yet done, attempts left), for diagnostics. */
@@ -91,29 +91,34 @@ export class CallFollowUps implements OnModuleInit, OnApplicationShutdown {
     void work.finally(() => this.running.delete(work));
   }
 
-  private async run(eventId: string | null): Promise<void> {
+  private async run(eventIds: string[] | null): Promise<void> {
     if (this.stopping) return;
     try {
-      const due: Due[] = await this.dataSource.query(CLAIM_SQL, [eventId]);
-      for (const row of due) await this.runOne(row);
+      const due: Due[] = await this.dataSource.query(CLAIM_SQL, [eventIds]);
+      if (due.length > 0) await this.runAll(due);
     } catch (error) {
-      // The database is away: the rows stay due, and the next sweep tries again.
-      this.logger.warn({ error: (error as Error).message }, 'Call follow-ups could not be claimed');
+      // The database is away: the rows stay due (or their claim expires), and the next sweep tries again.
+      this.logger.warn({ error: (error as Error).message }, 'Call follow-ups could not be run');
     }
   }
 
-  private async runOne(row: Due): Promise<void> {
+  private async runAll(due: Due[]): Promise<void> {
     try {
-      await this.processor.process({ callId: row.call_id, event: row.event });
-      await this.dataSource.query(`UPDATE call_events SET processed_at = now(), claimed_until = NULL WHERE id = $1`, [
-        row.id,
-      ]);
+      await this.processor.process(due.map((row) => ({ callId: row.call_id, event: row.event })));
+      await this.dataSource.query(
+        `UPDATE call_events SET processed_at = now(), claimed_until = NULL WHERE id = ANY($1::uuid[])`,
+        [due.map((row) => row.id)],
+      );
     } catch (error) {
-      const backoff = `${2 ** row.attempts} seconds`;
-      await this.dataSource
-        .query(`UPDATE call_events SET claimed_until = now() + $2::interval WHERE id = $1`, [row.id, backoff])
-        .catch(() => undefined);
-      this.logger.warn({ attempt: row.attempts, error: (error as Error).message }, 'Call follow-up failed');
+      for (const row of due) await this.retryLater(row, error as Error);
     }
+  }
+
+  private async retryLater(row: Due, error: Error): Promise<void> {
+    const backoff = `${2 ** row.attempts} seconds`;
+    await this.dataSource
+      .query(`UPDATE call_events SET claimed_until = now() + $2::interval WHERE id = $1`, [row.id, backoff])
+      .catch(() => undefined);
+    this.logger.warn({ attempt: row.attempts, error: error.message }, 'Call follow-up failed');
   }
 }

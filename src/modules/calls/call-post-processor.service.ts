@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { MetricsService } from '../../metrics/metrics.service';
-import { TenantResolverService } from '../tenants/tenant-resolver.service';
+import { splitParties } from '../tenants/tenant-resolver.service';
 import { Call } from './call.entity';
 
 export interface PostProcessJob {
@@ -10,25 +10,48 @@ export interface PostProcessJob {
   event: string;
 }
 
+/** What the follow-ups read of a call: never its transcript. */
+const COLUMNS = {
+  id: true,
+  companyId: true,
+  customerId: true,
+  direction: true,
+  fromNumber: true,
+  toNumber: true,
+  agentId: true,
+  durationMs: true,
+  disconnectionReason: true,
+} as const;
+
+/** Links each call whose caller is a customer of the call's company by now; one statement for a whole batch. */
+const LINK_CUSTOMERS = `
+  UPDATE calls c SET customer_id = cu.id, updated_at = now()
+  FROM unnest($1::uuid[], $2::varchar[]) AS x(call_id, phone)
+  JOIN customers cu ON cu.phone_e164 = x.phone
+  WHERE c.id = x.call_id AND cu.company_id = c.company_id AND c.customer_id IS NULL`;
+
 /** Work that may wait until after the webhook was answered: linking the caller, call metrics. Idempotent. */
 @Injectable()
 export class CallPostProcessor {
   constructor(
     @InjectRepository(Call) private readonly calls: Repository<Call>,
-    private readonly tenants: TenantResolverService,
     private readonly metrics: MetricsService,
   ) {}
 
-  async process(job: PostProcessJob): Promise<void> {
-    const call = await this.calls.findOneBy({ id: job.callId });
-    if (!call) return;
-    if (call.companyId && !call.customerId) {
-      // The caller may have become a customer during the call (collect-customer-info).
-      const tenant = await this.tenants.resolve(call);
-      if (tenant?.customerId && tenant.companyId === call.companyId)
-        await this.calls.update({ id: call.id }, { customerId: tenant.customerId });
-    }
-    if (job.event === 'call_ended') {
+  /** Processes a batch of jobs in a fixed number of queries; throws when the database is away. */
+  async process(jobs: PostProcessJob[]): Promise<void> {
+    const found = await this.calls.find({ select: COLUMNS, where: { id: In(jobs.map((job) => job.callId)) } });
+    // The caller may have become a customer during the call (collect-customer-info).
+    const unlinked = found
+      .filter((call) => call.companyId && !call.customerId)
+      .map((call) => ({ id: call.id, phone: splitParties(call).callerNumber }))
+      .filter((call): call is { id: string; phone: string } => call.phone !== null);
+    if (unlinked.length > 0)
+      await this.calls.query(LINK_CUSTOMERS, [unlinked.map((call) => call.id), unlinked.map((call) => call.phone)]);
+    const calls = new Map(found.map((call) => [call.id, call]));
+    for (const job of jobs) {
+      const call = calls.get(job.callId);
+      if (!call || job.event !== 'call_ended') continue;
       this.metrics.callsEnded.inc({ reason: call.disconnectionReason ?? 'unknown' });
       if (call.durationMs !== null) this.metrics.callDuration.observe(call.durationMs / 1000);
     }

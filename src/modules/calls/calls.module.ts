@@ -5,11 +5,12 @@ import { CallPostProcessor } from './call-post-processor.service';
 import { CallEvent } from './call-event.entity';
 import { Call } from './call.entity';
 import { CallFollowUps } from './call-follow-ups.service';
+import { CallEventStore } from './call-event-store';
 import { CallsService } from './calls.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Call, CallEvent]), TenantsModule],
-  providers: [CallsService, CallFollowUps, CallPostProcessor],
+  providers: [CallsService, CallEventStore, CallFollowUps, CallPostProcessor],
   exports: [CallsService, CallFollowUps],
 })
 export class CallsModule {}
