@@ -7,14 +7,16 @@ function recorder(fail: (item: number) => boolean = () => false) {
   let hold: Promise<void> | null = null;
   const write = async (items: number[]) => {
     batches.push(items);
-    if (hold) await hold;
+    const held = hold;
+    hold = null;
+    if (held) await held;
     if (items.some(fail)) throw new Error(`bad item in ${items.join(',')}`);
     return items.map((item) => item * 10);
   };
   const holdNext = () => {
     hold = new Promise((resolve) => (release = resolve));
   };
-  return { batches, write, holdNext, release: () => ((hold = null), release()) };
+  return { batches, write, holdNext, release: () => release() };
 }
 
 describe('GroupCommit', () => {
@@ -52,9 +54,22 @@ describe('GroupCommit', () => {
 
   it('never writes more than the batch limit at once', async () => {
     const r = recorder();
-    const group = new GroupCommit(r.write, 2);
+    const group = new GroupCommit(r.write, { maxBatch: 2 });
     await Promise.all([1, 2, 3, 4, 5].map((n) => group.submit(n)));
     expect(r.batches).toEqual([[1, 2], [3, 4], [5]]);
+  });
+
+  it('with two writes in flight, sends the next batch while the first one still waits', async () => {
+    const r = recorder();
+    const group = new GroupCommit(r.write, { concurrency: 2 });
+    r.holdNext();
+    const first = group.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = Promise.all([2, 3].map((n) => group.submit(n)));
+    await expect(second).resolves.toEqual([20, 30]);
+    expect(r.batches).toEqual([[1], [2, 3]]);
+    r.release();
+    await expect(first).resolves.toBe(10);
   });
 
   it('writes a failed batch again item by item: the bad item fails alone, the others are stored', async () => {

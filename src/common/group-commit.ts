@@ -4,8 +4,15 @@ interface Pending<T, R> {
   reject: (error: unknown) => void;
 }
 
+export interface GroupCommitOptions {
+  /** Most items in one write. */
+  maxBatch?: number;
+  /** Writes in flight at once: more than one lets a batch be sent while the one before waits for its commit. */
+  concurrency?: number;
+}
+
 /**
- * Group commit: items submitted while a write is running are written together by the next one, so a burst costs a
+ * Group commit: items submitted while the writes are busy are written together by the next one, so a burst costs a
  * few transactions instead of one per item, and a lone item is written at once (no timer, no added wait).
  * `write` gets a batch and answers one result per item, in order; each submitter's promise settles only once its
  * batch has been written (committed). When a batch fails, its items are written again one by one, so one bad item
@@ -13,31 +20,45 @@ interface Pending<T, R> {
  */
 export class GroupCommit<T, R> {
   private queue: Array<Pending<T, R>> = [];
-  private writing = false;
+  private active = 0;
+  private scheduled = false;
+  private readonly maxBatch: number;
+  private readonly concurrency: number;
 
   constructor(
     private readonly write: (items: T[]) => Promise<R[]>,
-    private readonly maxBatch = 100,
-  ) {}
+    options: GroupCommitOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 100;
+    this.concurrency = options.concurrency ?? 1;
+  }
 
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (this.writing) return;
-      this.writing = true;
-      // Whatever else arrives in this turn of the event loop joins the first batch.
-      setImmediate(() => void this.drain());
+      if (this.scheduled || this.active >= this.concurrency) return;
+      this.scheduled = true;
+      // Whatever else arrives in this turn of the event loop joins the same batch.
+      setImmediate(() => {
+        this.scheduled = false;
+        this.pump();
+      });
     });
   }
 
-  /** Items waiting for their write (the one running not counted). */
+  /** Items waiting for a write (those being written not counted). */
   get waiting(): number {
     return this.queue.length;
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) await this.writeBatch(this.queue.splice(0, this.maxBatch));
-    this.writing = false;
+  private pump(): void {
+    while (this.active < this.concurrency && this.queue.length > 0) {
+      this.active += 1;
+      void this.writeBatch(this.queue.splice(0, this.maxBatch)).finally(() => {
+        this.active -= 1;
+        this.pump();
+      });
+    }
   }
 
   private async writeBatch(batch: Array<Pending<T, R>>): Promise<void> {

@@ -37,14 +37,21 @@ export type RecordOutcome = 'stored' | 'duplicate' | 'ignored';
 @Injectable()
 export class CallsService {
   private readonly logger = new Logger(CallsService.name);
-  /** Events that arrive while a write runs are stored together by the next one (one transaction, one commit). */
-  private readonly writes = new GroupCommit<CallEventItem, string | null>((items) => this.writeBatch(items));
+  /**
+   * Events that arrive while the writes are busy are stored together by the next one (one transaction, one commit).
+   * Two writes in flight on Postgres (one is sent while the other waits for its commit); one on the embedded database,
+   * whose single session would only queue the second.
+   */
+  private readonly writes: GroupCommit<CallEventItem, string | null>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: CallEventStore,
     private readonly followUps: CallFollowUps,
-  ) {}
+  ) {
+    const sessions = (dataSource.options as { extra?: { max?: number } }).extra?.max ?? 1;
+    this.writes = new GroupCommit((items) => this.writeBatch(items), { concurrency: Math.min(2, sessions) });
+  }
 
   /**
    * Stores one webhook event: the Call row (created on first sight) and a call_events row whose unique dedupe key
