@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -7,6 +7,15 @@ import { Client } from 'pg';
 import { RETELL_KEY, serve, Served } from './load';
 
 const DIST = join(__dirname, '..', '..', 'dist', 'src');
+const ROOT = join(__dirname, '..', '..');
+
+/** Node's flags in `npm run start:prod` (`node <flags> dist/src/main.js`): the bench starts the gateway as it does. */
+export function startProdFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts;
+  const words = scripts['start:prod'].split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('dist/src/main.js'));
+}
 export const BUSINESS_NUMBER = '+493055555555';
 export const CALLER = '+4915112345678';
 export const SERVICES = ['Haarschnitt', 'Färben', 'Bartpflege', 'Waschen', 'Styling'];
@@ -122,7 +131,7 @@ export async function startGateway(
     encoding: 'utf8',
   });
   if (imported.status !== 0) throw new Error(`tenant import failed: ${imported.stderr}`);
-  const served = await serve(join(DIST, 'main.js'), [], env, '/health/ready');
+  const served = await serve(join(DIST, 'main.js'), [], env, '/health/ready', startProdFlags());
   return {
     ...served,
     mode,
@@ -144,6 +153,7 @@ export async function timeToReady(dataDir: string): Promise<number> {
     [],
     { DATA_DIR: dataDir, RETELL_API_KEYS: RETELL_KEY },
     '/health/ready',
+    startProdFlags(),
   );
   await served.stop();
   return served.readyMs;

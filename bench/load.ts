@@ -15,11 +15,20 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Starts a server process on loopback and waits until `readyPath` answers 200 (polled every 20 ms). */
-export async function serve(script: string, args: string[], env: Record<string, string>, readyPath: string) {
+/**
+ * Starts a server process on loopback (with Node's `nodeArgs`) and waits until `readyPath` answers 200 (polled every
+ * 20 ms).
+ */
+export async function serve(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  readyPath: string,
+  nodeArgs: string[] = [],
+) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [script, ...args, String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args, String(port)], {
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
