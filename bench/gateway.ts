@@ -130,6 +130,7 @@ export async function startGateway(
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
   });
+  rmSync(file, { force: true });
   if (imported.status !== 0) throw new Error(`tenant import failed: ${imported.stderr}`);
   const served = await serve(join(DIST, 'main.js'), [], env, '/health/ready', startProdFlags());
   return {

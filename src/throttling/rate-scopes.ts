@@ -12,13 +12,25 @@ export const RateScopes = (...scopes: RateScope[]) => SetMetadata(RATE_SCOPES, s
 /** A face adds scopes it only knows after reading the request (an MCP `tools/call` that books). */
 export type ScopedRequest = AuthenticatedRequest & { extraRateScopes?: RateScope[] };
 
+/** The scopes a handler declares (its own list, else its controller's); read once per handler. */
+const declaredScopes = new WeakMap<object, readonly RateScope[]>();
+
+function declaredOf(context: ExecutionContext): readonly RateScope[] {
+  const handler = context.getHandler();
+  let declared = declaredScopes.get(handler);
+  if (!declared) {
+    declared =
+      (Reflect.getMetadata(RATE_SCOPES, handler) as RateScope[] | undefined) ??
+      (Reflect.getMetadata(RATE_SCOPES, context.getClass()) as RateScope[] | undefined) ??
+      [];
+    declaredScopes.set(handler, declared);
+  }
+  return declared;
+}
+
 /** Whether a request counts against a limit: the route's scopes, unless the principal is vital, plus the face's. */
 export function countsAgainst(scope: RateScope, context: ExecutionContext): boolean {
   const request = context.switchToHttp().getRequest<ScopedRequest>();
   if (request.principal?.kind === 'signature' && request.principal.vital) return false;
-  const declared =
-    (Reflect.getMetadata(RATE_SCOPES, context.getHandler()) as RateScope[] | undefined) ??
-    (Reflect.getMetadata(RATE_SCOPES, context.getClass()) as RateScope[] | undefined) ??
-    [];
-  return declared.includes(scope) || (request.extraRateScopes?.includes(scope) ?? false);
+  return declaredOf(context).includes(scope) || (request.extraRateScopes?.includes(scope) ?? false);
 }

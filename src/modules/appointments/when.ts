@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { remember } from '../../common/remember';
 import type { OpeningHours } from '../tenants/branch.entity';
 import type { Locale } from '../tenants/company.entity';
 import type { DateOrder } from './dates/date-calendar';
@@ -51,7 +52,18 @@ export function resolveWhen(
   });
 }
 
+/** Read ISO texts, remembered: the agent asks about the same few days and times again and again (Luxon's parse). */
+const isoReadings = new Map<string, When>();
+
 function fromIso(value: string, timeZone: string, dayOnly = false): When {
+  const known = remember(isoReadings, 5_000, `${value}|${timeZone}|${dayOnly}`, () =>
+    readIso(value, timeZone, dayOnly),
+  );
+  // A copy: callers own the Date they get.
+  return known.kind === 'instant' ? { ...known, instant: new Date(known.instant) } : known;
+}
+
+function readIso(value: string, timeZone: string, dayOnly: boolean): When {
   const parsed = DateTime.fromISO(value, { zone: timeZone, setZone: false }).setZone(timeZone);
   if (!parsed.isValid) return { kind: 'invalid' };
   if (dayOnly) return { kind: 'day', day: parsed.toISODate()! };
