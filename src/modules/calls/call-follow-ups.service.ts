@@ -9,20 +9,20 @@ const MAX_ATTEMPTS = 5;
 /** A follow-up that has not finished by then (a killed process) is taken over by the next sweep, on any instance. */
 const LEASE = '60 seconds';
 
-/*
- * Claims due follow-ups: the given events ($1) or the oldest due ones. SKIP LOCKED lets several instances sweep at once
- * without taking the same row; the lease makes a claim of a dead process expire.
- */
-const CLAIM_SQL = `
+const CLAIMABLE = `processed_at IS NULL AND (claimed_until IS NULL OR claimed_until < now()) AND attempts < ${MAX_ATTEMPTS}`;
+const CLAIM = (which: string) => `
 WITH claimed AS (
   UPDATE call_events SET claimed_until = now() + interval '${LEASE}', attempts = attempts + 1
-  WHERE id IN (
-    SELECT id FROM call_events
-    WHERE processed_at IS NULL AND (claimed_until IS NULL OR claimed_until < now()) AND attempts < ${MAX_ATTEMPTS}
-      AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))
-    ORDER BY received_at LIMIT GREATEST(${BATCH}, cardinality($1::uuid[])) FOR UPDATE SKIP LOCKED)
+  WHERE id IN (SELECT id FROM call_events WHERE ${which} FOR UPDATE SKIP LOCKED)
   RETURNING id, call_id, event, attempts)
 SELECT * FROM claimed`;
+
+/*
+ * Claims follow-ups: the given events ($1, found by their keys) or the oldest due ones (the sweep). SKIP LOCKED lets
+ * several instances sweep at once without taking the same row; the lease makes a claim of a dead process expire.
+ */
+const CLAIM_GIVEN = CLAIM(`id = ANY($1::uuid[]) AND ${CLAIMABLE}`);
+const CLAIM_DUE = CLAIM(`${CLAIMABLE} ORDER BY received_at LIMIT ${BATCH}`);
 
 interface Due {
   id: string;
@@ -42,7 +42,6 @@ export class CallFollowUps implements OnModuleInit, OnApplicationShutdown {
   private readonly running = new Set<Promise<void>>();
   private timer?: NodeJS.Timeout;
   private stopping = false;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly processor: CallPostProcessor,
@@ -94,7 +93,9 @@ export class CallFollowUps implements OnModuleInit, OnApplicationShutdown {
   private async run(eventIds: string[] | null): Promise<void> {
     if (this.stopping) return;
     try {
-      const due: Due[] = await this.dataSource.query(CLAIM_SQL, [eventIds]);
+      const due: Due[] = eventIds
+        ? await this.dataSource.query(CLAIM_GIVEN, [eventIds])
+        : await this.dataSource.query(CLAIM_DUE);
       if (due.length > 0) await this.runAll(due);
     } catch (error) {
       // The database is away: the rows stay due (or their claim expires), and the next sweep tries again.
