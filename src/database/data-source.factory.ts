@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { DatabaseConfig } from '../config/configuration';
 import { lockEmbeddedDatabase } from './embedded-lock';
 import { embeddedOptions } from './embedded-template';
+import { pgliteSession } from './pglite-connection';
 import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -33,7 +33,7 @@ export function baseDataSourceOptions(settings: DatabaseSettings): GatewayDataSo
 
 /**
  * The embedded default: PGlite (Postgres compiled to WASM) in DATA_DIR, driven through the real `pg` client over
- * PGlite's node-postgres adapter. `max: 1` makes pg's pool hand the single session to one holder at a time, so
+ * `PGliteConnection`. `max: 1` makes pg's pool hand the single session to one holder at a time, so
  * overlapping transactions queue instead of sharing one transaction (the data-loss bug of typeorm-pglite's pool).
  */
 export class EmbeddedDataSource extends DataSource {
@@ -45,7 +45,7 @@ export class EmbeddedDataSource extends DataSource {
     super({
       ...options,
       // A caller that waits this long for the one session is a bug (a query outside its transaction): fail, don't hang.
-      extra: { ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 15_000 },
+      extra: { ...pgliteSession(pglite), max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 15_000 },
     } as DataSourceOptions);
   }
 

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import type { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { baseDataSourceOptions } from './data-source.factory';
 import { ensureEmbeddedTemplate, templatePaths } from './embedded-template';
+import { pgliteSession } from './pglite-connection';
 
-/** Runs the app's migrations on the template cluster, through the same pg adapter the app uses. */
+/** Runs the app's migrations on the template cluster, through the same connection the app uses. */
 async function migrate(pglite: PGlite): Promise<void> {
   const options = baseDataSourceOptions({ url: undefined, dataDir: 'memory://', migrationsRun: false });
-  const dataSource = new DataSource({ ...options, extra: { ...createPgConfig(pglite), max: 1 } } as DataSourceOptions);
+  const dataSource = new DataSource({ ...options, extra: { ...pgliteSession(pglite), max: 1 } } as DataSourceOptions);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
