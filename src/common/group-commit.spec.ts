@@ -81,6 +81,14 @@ describe('GroupCommit', () => {
     expect(r.batches).toEqual([[1, 2, 3], [1], [2], [3]]);
   });
 
+  it('fails every item at once when the failure is not one item’s (an outage), without writing them again', async () => {
+    const r = recorder(() => true);
+    const group = new GroupCommit(r.write, { retryAlone: () => false });
+    const results = await Promise.allSettled([1, 2, 3].map((n) => group.submit(n)));
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(r.batches).toEqual([[1, 2, 3]]);
+  });
+
   it('keeps working after a failure', async () => {
     const r = recorder((item) => item === 0);
     const group = new GroupCommit(r.write);

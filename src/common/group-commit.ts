@@ -9,14 +9,19 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** Writes in flight at once: more than one lets a batch be sent while the one before waits for its commit. */
   concurrency?: number;
+  /**
+   * Whether a failed batch is worth writing again item by item (one item's bad data). An outage fails every item at
+   * once instead of once per item. Every failure by default.
+   */
+  retryAlone?: (error: unknown) => boolean;
 }
 
 /**
  * Group commit: items submitted while the writes are busy are written together by the next one, so a burst costs a
  * few transactions instead of one per item, and a lone item is written at once (no timer, no added wait).
  * `write` gets a batch and answers one result per item, in order; each submitter's promise settles only once its
- * batch has been written (committed). When a batch fails, its items are written again one by one, so one bad item
- * fails alone and the others are stored.
+ * batch has been written (committed). When a batch fails for what may be one item's fault, its items are written again
+ * one by one, so one bad item fails alone and the others are stored.
  */
 export class GroupCommit<T, R> {
   private queue: Array<Pending<T, R>> = [];
@@ -24,6 +29,7 @@ export class GroupCommit<T, R> {
   private scheduled = false;
   private readonly maxBatch: number;
   private readonly concurrency: number;
+  private readonly retryAlone: (error: unknown) => boolean;
 
   constructor(
     private readonly write: (items: T[]) => Promise<R[]>,
@@ -31,6 +37,7 @@ export class GroupCommit<T, R> {
   ) {
     this.maxBatch = options.maxBatch ?? 100;
     this.concurrency = options.concurrency ?? 1;
+    this.retryAlone = options.retryAlone ?? (() => true);
   }
 
   submit(item: T): Promise<R> {
@@ -66,7 +73,7 @@ export class GroupCommit<T, R> {
       const results = await this.write(batch.map((pending) => pending.item));
       batch.forEach((pending, i) => pending.resolve(results[i]));
     } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
+      if (batch.length === 1 || !this.retryAlone(error)) return batch.forEach((pending) => pending.reject(error));
       for (const pending of batch) await this.writeBatch([pending]);
     }
   }

@@ -169,6 +169,24 @@ describe('Retell event webhook', () => {
     expect(stored).toMatchObject({ status: 'ended', durationMs: 93_000, costCents: 42.5 });
   });
 
+  it('stores the rest of a batch when one event cannot be stored, and fails that one alone', async () => {
+    // Past the DTO (which would refuse it): an agent id longer than its column makes Postgres refuse the whole batch.
+    const bodies = Array.from({ length: 5 }, (_, i) => ({
+      event: 'call_ended',
+      call: ended({ call_id: `mixed_${i}`, agent_id: i === 2 ? 'x'.repeat(300) : 'agent_1' }),
+    }));
+    const outcomes = await Promise.allSettled(bodies.map((body) => record(body)));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(await calls().countBy({ retellCallId: Like('mixed_%'), status: 'ended' })).toBe(4);
+    expect(await events().countBy({ dedupeKey: Like('call_ended:mixed_%') })).toBe(4);
+  });
+
   it('accepts call_ended as the first event of a call that never started', async () => {
     await signedPost(t, '/api/webhooks/retell', {
       event: 'call_ended',

@@ -34,6 +34,13 @@ export interface CallReport {
 
 export type RecordOutcome = 'stored' | 'duplicate' | 'ignored';
 
+/**
+ * Postgres' error classes that one event's data can cause (22 data exception, 23 integrity constraint) or that a
+ * second try may clear (40 transaction rollback: a deadlock or a serialization failure). Anything else, a connection
+ * refused or a database shutting down, is an outage: the batch's events fail together, at once.
+ */
+const oneEventCouldCause = (error: unknown): boolean => /^(22|23|40)/.test(String((error as { code?: unknown }).code));
+
 @Injectable()
 export class CallsService {
   private readonly logger = new Logger(CallsService.name);
@@ -50,7 +57,10 @@ export class CallsService {
     private readonly followUps: CallFollowUps,
   ) {
     const sessions = (dataSource.options as { extra?: { max?: number } }).extra?.max ?? 1;
-    this.writes = new GroupCommit((items) => this.writeBatch(items), { concurrency: Math.min(2, sessions) });
+    this.writes = new GroupCommit((items) => this.writeBatch(items), {
+      concurrency: Math.min(2, sessions),
+      retryAlone: oneEventCouldCause,
+    });
   }
 
   /**
