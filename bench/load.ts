@@ -152,3 +152,6 @@ export async function paced(url: string, requests: ReturnType<typeof signedReque
   const elapsed = (performance.now() - started) / 1000;
   return { rps: total / elapsed, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), ok, failed: total - ok };
 }
+
+/** A progress line on stderr, with the time of day. */
+export const stage = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { CalcomFake } from '../src/calcom-fake/calcom-fake';
 import { benchDates } from './dates';
 import { Mode, startGateway, timeToReady } from './gateway';
-import { Load, RETELL_KEY, rssMb, serve } from './load';
+import { Base, baselines, best } from './baselines';
+import { rssMb, stage } from './load';
 import { checkLoad, inboundLoad, noDateCheck, replayedWorkload, webhookLoad } from './scenarios';
 
 /**
@@ -17,20 +18,6 @@ const EVERY_DAY = Object.fromEntries(
   ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '20:00']]]),
 );
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
-
-async function baselines(): Promise<{ bare: Load; reference: { max: Load; paced: Load } }> {
-  stage('baselines: bare node:http and the reference pipeline');
-  const bare = await serve(join(__dirname, 'servers', 'bare.js'), [], {}, '/');
-  const bareLoad = (await checkLoad(bare.url, false)).max;
-  await bare.stop();
-  // The reference checks the same signature as the gateway: with another key it would only measure refusals.
-  const reference = await serve(join(__dirname, 'servers', 'reference.js'), [], { BENCH_RETELL_KEY: RETELL_KEY }, '/');
-  const referenceLoad = await checkLoad(reference.url, false);
-  await reference.stop();
-  return { bare: bareLoad, reference: referenceLoad };
-}
-
-const stage = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
 
 async function measure(mode: Mode, fake: CalcomFake) {
   stage(`${mode}: starting the gateway`);
@@ -54,7 +41,6 @@ async function measure(mode: Mode, fake: CalcomFake) {
 }
 
 type Measured = Awaited<ReturnType<typeof measure>>;
-type Base = Awaited<ReturnType<typeof baselines>>;
 
 const TARGETS = { embedded: { rps: 0.5, p99: 1.5, rss: 400 }, postgres: { rps: 0.25, p99: 3, rss: 250 } };
 
@@ -115,8 +101,7 @@ function serviceRows(m: string, { inbound, replay, noDate, rss }: Measured, targ
   return rows;
 }
 
-async function gatewayRows(mode: Mode, fake: CalcomFake, base: Base): Promise<Row[]> {
-  const measured = await measure(mode, fake);
+function gatewayRows(mode: Mode, measured: Measured, base: Base): Row[] {
   const m = `[${mode}]`;
   return [...loadRows(m, measured, TARGETS[mode], base.reference), ...serviceRows(m, measured, TARGETS[mode])];
 }
@@ -143,11 +128,12 @@ async function postgresReachable(): Promise<boolean> {
   );
 }
 
-function print(rows: Row[], base: Awaited<ReturnType<typeof baselines>>): void {
+function print(rows: Row[], base: Base): void {
   const header = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${fmt(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
   const lines = [
     header,
-    `reference pipeline: ${fmt(base.reference.max.rps)} req/s at 50 conns, ` +
+    `reference pipeline (the better of a run before and one after the gateways): ` +
+      `${fmt(base.reference.max.rps)} req/s at 50 conns, ` +
       `p99 ${fmt(base.reference.paced.p99)} ms at 200 req/s; ` +
       `bare node:http ${fmt(base.bare.rps)} req/s (${fmt(base.bare.rps / base.reference.max.rps, 1)} × ref)`,
     '',
@@ -170,7 +156,7 @@ async function main(): Promise<void> {
     apiKeys: ['cal_bench'],
   });
   await fake.start();
-  const base = await baselines();
+  const before = await baselines();
   const dates = benchDates();
   const rows: Row[] = [
     [
@@ -182,7 +168,10 @@ async function main(): Promise<void> {
     ],
   ];
   const modes: Mode[] = (await postgresReachable()) ? ['embedded', 'postgres'] : ['embedded'];
-  for (const mode of modes) rows.push(...(await gatewayRows(mode, fake, base)));
+  const measured: Array<[Mode, Measured]> = [];
+  for (const mode of modes) measured.push([mode, await measure(mode, fake)]);
+  const base = best(before, await baselines());
+  for (const [mode, figures] of measured) rows.push(...gatewayRows(mode, figures, base));
   rows.push(...(await readyRows()));
   await fake.stop();
   print(rows, base);
