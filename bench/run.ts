@@ -27,7 +27,7 @@ async function measure(mode: Mode, fake: CalcomFake) {
     : {};
   const gateway = await startGateway(mode, fake.url, profile);
   stage(`${mode}: warm check-availability`);
-  const check = await checkLoad(gateway.url);
+  const check = await checkLoad(gateway.url, true, gateway.child.pid);
   stage(`${mode}: inbound webhook`);
   const inbound = await inboundLoad(gateway.url);
   stage(`${mode}: replayed workload`);
@@ -63,6 +63,13 @@ function loadRows(m: string, { check, webhooks }: Measured, target: (typeof TARG
       `${fmt(p99, 2)} × ref`,
       `≤ ${target.p99} ×`,
       p99 <= target.p99,
+    ],
+    [
+      `${m} warm check, CPU per answered request (steadier than req/s on a shared machine)`,
+      `${fmt(check.max.cpuUs ?? NaN)} µs`,
+      `${fmt((check.max.cpuUs ?? NaN) / (ref.max.cpuUs ?? NaN), 2)} × ref`,
+      '',
+      null,
     ],
     [`${m} call_ended 20 KB, req/s`, fmt(webhooks.result.rps), `${fmt(hooks, 3)} × ref`, '≥ 0.2 ×', hooks >= 0.2],
     // Requests still in flight when the load stops are stored but not counted as answered: stored ≥ acknowledged.

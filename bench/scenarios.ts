@@ -36,10 +36,10 @@ function answered(result: Load): Load {
 }
 
 /** Throughput at 50 connections, and latency at a fixed 200 requests per second. */
-export async function checkLoad(url: string, warm = true): Promise<{ max: Load; paced: Load }> {
+export async function checkLoad(url: string, warm = true, pid?: number): Promise<{ max: Load; paced: Load }> {
   const requests = signedRequests('/api/retell/check-availability', checkBodies);
   if (warm) for (let i = 0; i < 100; i += 1) await post(url, '/api/retell/check-availability', checkBodies(i));
-  const max = answered(await load(url, requests, { connections: 50 }));
+  const max = answered(await load(url, requests, { connections: 50, pid }));
   const steady = answered(await paced(url, signedRequests('/api/retell/check-availability', checkBodies), 200));
   return { max, paced: steady };
 }
