@@ -72,6 +72,8 @@ export interface Load {
   p99: number;
   ok: number;
   failed: number;
+  /** What the failed requests got (a status, or the socket's error), where the load generator tells. */
+  failures?: string[];
 }
 
 /**
@@ -128,13 +130,15 @@ type Prepared = { body: string; headers: Record<string, string> };
 
 /** One request on a kept-alive socket; resolves with its status and milliseconds from send to the last byte. */
 function timedPost(agent: Agent, url: URL, path: string, { body, headers }: Prepared) {
-  return new Promise<{ status: number; ms: number }>((resolve) => {
+  return new Promise<{ status: number; ms: number; error?: string }>((resolve) => {
     const sent = performance.now();
     const req = httpRequest({ agent, host: url.hostname, port: url.port, path, method: 'POST', headers }, (res) => {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - sent }));
     });
-    req.on('error', () => resolve({ status: 0, ms: performance.now() - sent }));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ status: 0, ms: performance.now() - sent, error: error.code ?? error.message }),
+    );
     req.end(body);
   });
 }
@@ -147,11 +151,12 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  */
 export async function paced(url: string, requests: ReturnType<typeof signedRequests>, rate: number, seconds = 8) {
   const [{ path, setupRequest }] = requests;
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  // A socket left idle longer than the server's keep-alive (5 s) would race the server closing it: drop it first.
+  const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
   const target = new URL(url);
   const total = rate * seconds;
   const started = performance.now();
-  const pending: Array<Promise<{ status: number; ms: number }>> = [];
+  const pending: Array<ReturnType<typeof timedPost>> = [];
   for (let i = 0; i < total; i += 1) {
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
@@ -163,7 +168,15 @@ export async function paced(url: string, requests: ReturnType<typeof signedReque
   const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
   const ok = results.filter((r) => r.status >= 200 && r.status < 300).length;
   const elapsed = (performance.now() - started) / 1000;
-  return { rps: total / elapsed, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), ok, failed: total - ok };
+  const failures = results.filter((r) => r.status < 200 || r.status >= 300).map((r) => r.error ?? String(r.status));
+  return {
+    rps: total / elapsed,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    ok,
+    failed: total - ok,
+    failures,
+  };
 }
 
 /** A progress line on stderr, with the time of day. */

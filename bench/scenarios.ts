@@ -30,8 +30,9 @@ async function post(url: string, path: string, body: object): Promise<number> {
 
 /** A load whose requests were refused or failed measured something else than the answer: stop the bench. */
 function answered(result: Load): Load {
+  const what = result.failures ? `: ${[...new Set(result.failures)].join(', ')}` : '';
   if (result.failed > 0)
-    throw new Error(`${result.failed} of ${result.ok + result.failed} requests were not answered 2xx`);
+    throw new Error(`${result.failed} of ${result.ok + result.failed} requests were not answered 2xx${what}`);
   return result;
 }
 
