@@ -59,6 +59,14 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** How many call events each transaction stored: 1 while webhooks come one at a time, more in a burst. */
+  readonly callEventBatch = new Histogram({
+    name: 'retell_call_event_batch_size',
+    help: 'Call events written per transaction (events arriving together are stored together)',
+    buckets: [1, 2, 5, 10, 20, 50, 100],
+    registers: [this.registry],
+  });
+
   constructor() {
     // Event-loop lag, heap, GC and handles come with the defaults (nodejs_eventloop_lag_seconds, …).
     collectDefaultMetrics({ register: this.registry });

@@ -100,8 +100,8 @@ describe('Operations endpoints', () => {
     const metrics = await request(t.server).get('/metrics').expect(200);
     expect(metrics.text).toContain('http_request_duration_seconds_bucket');
     expect(metrics.text).toContain('route="/api/admin/companies"');
-    for (const name of ['agent_tool_duration_seconds', 'cache_requests_total', 'retell_webhook_events_total'])
-      expect(metrics.text).toContain(`# TYPE ${name}`);
+    const counted = ['agent_tool_duration_seconds', 'cache_requests_total', 'retell_webhook_events_total'];
+    for (const name of [...counted, 'retell_call_event_batch_size']) expect(metrics.text).toContain(`# TYPE ${name}`);
     for (const name of ['calcom_breaker_open', 'call_followups_pending', 'nodejs_eventloop_lag_seconds'])
       expect(metrics.text).toContain(`# TYPE ${name} gauge`);
   });

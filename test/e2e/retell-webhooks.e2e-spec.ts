@@ -1,6 +1,7 @@
 import { Like } from 'typeorm';
 import { CallEvent } from '../../src/modules/calls/call-event.entity';
 import { CallEventStore } from '../../src/modules/calls/call-event-store';
+import { MetricsService } from '../../src/metrics/metrics.service';
 import { RetellWebhookDto } from '../../src/modules/retell/retell-webhook.dto';
 import { RetellWebhooksService } from '../../src/modules/retell/retell-webhooks.service';
 import { Call } from '../../src/modules/calls/call.entity';
@@ -157,9 +158,13 @@ describe('Retell event webhook', () => {
       event: 'call_ended',
       call: ended({ call_id: `burst_${i}` }),
     }));
+    const batchSizes = async () =>
+      (await t.app.get(MetricsService).callEventBatch.get()).values.find((v) => v.metricName?.endsWith('_sum'))!.value;
+    const sizesBefore = await batchSizes();
     const outcomes = await Promise.all([...bodies, ...bodies.slice(0, 10)].map((body) => record(body)));
     expect(outcomes).toEqual([...Array(40).fill('stored'), ...Array(10).fill('duplicate')]);
     expect(batches).toHaveBeenCalledTimes(1);
+    expect((await batchSizes()) - sizesBefore).toBe(50);
     batches.mockRestore();
     // Over HTTP, retries of the burst are acknowledged and change nothing.
     for (const body of bodies.slice(30)) await signedPost(t, '/api/webhooks/retell', body).expect(204);

@@ -3,6 +3,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { GroupCommit } from '../../common/group-commit';
 import { maskPii } from '../../common/pii';
+import { MetricsService } from '../../metrics/metrics.service';
 import { RetellCallCost } from './call-cost';
 import { CallEventItem, CallEventStore } from './call-event-store';
 import { EVENT_RANK } from './call-merge';
@@ -55,6 +56,7 @@ export class CallsService {
     private readonly dataSource: DataSource,
     private readonly store: CallEventStore,
     private readonly followUps: CallFollowUps,
+    private readonly metrics: MetricsService,
   ) {
     const sessions = (dataSource.options as { extra?: { max?: number } }).extra?.max ?? 1;
     this.writes = new GroupCommit((items) => this.writeBatch(items), {
@@ -88,6 +90,7 @@ export class CallsService {
   /** One batch in one transaction; the follow-ups of what it stored (kept with the events) start after the commit. */
   private async writeBatch(items: CallEventItem[]): Promise<Array<string | null>> {
     const ids = await this.dataSource.transaction((manager) => this.store.store(manager, items));
+    this.metrics.callEventBatch.observe(items.length);
     const due = ids.filter((id, i): id is string => id !== null && items[i].rank >= EVENT_RANK.call_ended);
     if (due.length > 0) this.followUps.start(due);
     return ids;
