@@ -9,24 +9,27 @@ import {
   type ThrottlerStorage,
 } from '@nestjs/throttler';
 import type { Response } from 'express';
+import {
+  THROTTLER_BLOCK_DURATION,
+  THROTTLER_KEY_GENERATOR,
+  THROTTLER_LIMIT,
+  THROTTLER_SKIP,
+  THROTTLER_TRACKER,
+  THROTTLER_TTL,
+} from '@nestjs/throttler/dist/throttler.constants';
 import { createHash } from 'node:crypto';
 import { remember } from '../common/remember';
 import { AuthenticatedRequest, rateTracker } from '../modules/access/principal';
 import { TooManyRequestsException } from './too-many-requests.exception';
 
-/**
- * Rate limits, applied after authentication (it is part of `@RetellAuth()`, `@McpAuth()` and `@AdminAuth()`), so the
- * counter belongs to the principal the guards resolved: its company, else its token, else the client address as
- * Express sees it with `trust proxy` (never a raw X-Forwarded-For). Which limits apply is the route's `@RateScopes()`.
- */
-/** The library's metadata keys for per-route overrides (`@nestjs/throttler` throttler.constants). */
+/** The library's metadata keys for per-route overrides (`@Throttle`, `@SkipThrottle` and the like). */
 const OVERRIDES = [
-  'THROTTLER:SKIP',
-  'THROTTLER:LIMIT',
-  'THROTTLER:TTL',
-  'THROTTLER:BLOCK_DURATION',
-  'THROTTLER:TRACKER',
-  'THROTTLER:KEY_GENERATOR',
+  THROTTLER_SKIP,
+  THROTTLER_LIMIT,
+  THROTTLER_TTL,
+  THROTTLER_BLOCK_DURATION,
+  THROTTLER_TRACKER,
+  THROTTLER_KEY_GENERATOR,
 ];
 
 /** A counter's key: a hash, so no tracker (an address, a token id) appears in Redis as it is; remembered. */
@@ -34,8 +37,16 @@ const counterKeys = new Map<string, string>();
 const counterKey = (name: string) =>
   remember(counterKeys, 10_000, name, () => createHash('sha256').update(name).digest('hex'));
 
+/**
+ * Rate limits, applied after authentication (it is part of `@RetellAuth()`, `@McpAuth()` and `@AdminAuth()`), so the
+ * counter belongs to the principal the guards resolved: its company, else its token, else the client address as
+ * Express sees it with `trust proxy` (never a raw X-Forwarded-For). Which limits apply is the route's `@RateScopes()`.
+ */
 @Injectable()
 export class GatewayThrottlerGuard extends ThrottlerGuard {
+  /** Per handler: whether it carries one of the library's overrides. */
+  private readonly overridden = new WeakMap<object, boolean>();
+
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
@@ -77,8 +88,6 @@ export class GatewayThrottlerGuard extends ThrottlerGuard {
   protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
     return counterKey(`${throttlerName}:${tracker}`);
   }
-
-  private readonly overridden = new WeakMap<object, boolean>();
 
   /** Whether the route or its controller carries one of the library's per-throttler decorators (read once). */
   private hasOverrides(handler: object, controller: object): boolean {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CallParties, ResolvedTenant, TenantResolverService } from '../tenants/tenant-resolver.service';
-import { CallChanges, EVENT_RANK, LockedCall, mergeEvent, MERGED_COLUMNS } from './call-merge';
-import type { CallReport } from './calls.service';
+import { CallChanges, CallReport, EVENT_RANK, LockedCall, mergeEvent, MERGED_COLUMNS } from './call-merge';
 
 export interface CallEventItem {
   event: string;
@@ -49,7 +48,6 @@ interface LockedRow {
 
 const locked = (row: LockedRow): LockedCall => ({
   id: row.id,
-  retellCallId: row.retell_call_id,
   lastEventRank: Number(row.last_event_rank),
   companyId: row.company_id,
   customerId: row.customer_id,
@@ -109,7 +107,7 @@ export class CallEventStore {
 
   /** The company, branch and customer of each call not yet tied to one, from its numbers or agent. */
   private async attachTenants(manager: EntityManager, changes: Map<LockedCall, CallChanges>): Promise<void> {
-    const resolved = new Map<string, Promise<ResolvedTenant | null>>();
+    const resolved = new Map<string, ResolvedTenant | null>();
     for (const [call, change] of changes) {
       if (call.companyId) continue;
       const parties: CallParties = {
@@ -119,8 +117,8 @@ export class CallEventStore {
         agentId: call.agentId,
       };
       const key = JSON.stringify(parties);
-      if (!resolved.has(key)) resolved.set(key, this.tenants.resolve(parties, manager));
-      const tenant = await resolved.get(key)!;
+      if (!resolved.has(key)) resolved.set(key, await this.tenants.resolve(parties, manager));
+      const tenant = resolved.get(key);
       if (!tenant) continue;
       Object.assign(change, {
         companyId: tenant.companyId,

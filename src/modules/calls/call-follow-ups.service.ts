@@ -42,6 +42,7 @@ export class CallFollowUps implements OnModuleInit, OnApplicationShutdown {
   private readonly running = new Set<Promise<void>>();
   private timer?: NodeJS.Timeout;
   private stopping = false;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly processor: CallPostProcessor,

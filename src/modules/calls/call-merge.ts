@@ -1,8 +1,28 @@
-import { calculateCallCost } from './call-cost';
-import type { CallReport } from './calls.service';
+import { calculateCallCost, RetellCallCost } from './call-cost';
 
 /** Lifecycle events we store; later events carry more and win over earlier ones, whatever order they arrive in. */
 export const EVENT_RANK: Record<string, number> = { call_started: 1, call_ended: 2, call_analyzed: 3 };
+
+/** The call as Retell reports it, in plain terms (the webhook DTO maps to this). */
+export interface CallReport {
+  callId: string;
+  agentId?: string;
+  callType?: string;
+  status?: string;
+  direction?: string;
+  fromNumber?: string;
+  toNumber?: string;
+  startTimestamp?: number;
+  endTimestamp?: number;
+  durationMs?: number;
+  transcript?: string;
+  /** Retell's turns with per-word timings, kept as sent. */
+  transcriptObject?: unknown[];
+  disconnectionReason?: string;
+  recordingUrl?: string;
+  analysis?: Record<string, unknown>;
+  cost?: RetellCallCost;
+}
 
 /** The call columns an event may set: property, SQL column and the type the batched UPDATE reads it as. */
 export const MERGED_COLUMNS = [
@@ -33,7 +53,6 @@ export type CallChanges = Partial<Record<MergedKey, unknown>>;
 /** A call row as the batch locked it: the values it decides on, and which mergeable columns already hold one. */
 export interface LockedCall {
   id: string;
-  retellCallId: string;
   lastEventRank: number;
   companyId: string | null;
   customerId: string | null;

@@ -4,34 +4,10 @@ import { DomainError } from '../../common/domain-error';
 import { GroupCommit } from '../../common/group-commit';
 import { maskPii } from '../../common/pii';
 import { MetricsService } from '../../metrics/metrics.service';
-import { RetellCallCost } from './call-cost';
 import { CallEventItem, CallEventStore } from './call-event-store';
-import { EVENT_RANK } from './call-merge';
+import { CallReport, EVENT_RANK } from './call-merge';
 import { Call } from './call.entity';
 import { CallFollowUps } from './call-follow-ups.service';
-
-export { EVENT_RANK } from './call-merge';
-
-/** The call as Retell reports it, in plain terms (the webhook DTO maps to this). */
-export interface CallReport {
-  callId: string;
-  agentId?: string;
-  callType?: string;
-  status?: string;
-  direction?: string;
-  fromNumber?: string;
-  toNumber?: string;
-  startTimestamp?: number;
-  endTimestamp?: number;
-  durationMs?: number;
-  transcript?: string;
-  /** Retell's turns with per-word timings, kept as sent. */
-  transcriptObject?: unknown[];
-  disconnectionReason?: string;
-  recordingUrl?: string;
-  analysis?: Record<string, unknown>;
-  cost?: RetellCallCost;
-}
 
 export type RecordOutcome = 'stored' | 'duplicate' | 'ignored';
 

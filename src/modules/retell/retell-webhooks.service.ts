@@ -1,5 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable, Logger } from '@nestjs/common';
-import { CallsService, EVENT_RANK, RecordOutcome } from '../calls/calls.service';
+import { EVENT_RANK } from '../calls/call-merge';
+import { CallsService, RecordOutcome } from '../calls/calls.service';
 import { TenantResolverService } from '../tenants/tenant-resolver.service';
 import type { AgentPrincipal } from '../access/retell-auth.guard';
 import { MetricsService } from '../../metrics/metrics.service';
