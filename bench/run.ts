@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { CalcomFake } from '../src/calcom-fake/calcom-fake';
 import { benchDates } from './dates';
 import { Mode, startGateway, timeToReady } from './gateway';
-import { Base, baselines, best } from './baselines';
-import { rssMb, stage } from './load';
+import { bareLoad, best, Reference, referenceLoad, startReference } from './baselines';
+import { Load, rssMb, Served, stage } from './load';
 import { checkLoad, inboundLoad, noDateCheck, replayedWorkload, webhookLoad } from './scenarios';
 
 /**
@@ -19,7 +19,8 @@ const EVERY_DAY = Object.fromEntries(
 );
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 
-async function measure(mode: Mode, fake: CalcomFake) {
+async function measure(mode: Mode, fake: CalcomFake, referenceServer: Served) {
+  const before = await referenceLoad(referenceServer, `before the ${mode} gateway`);
   stage(`${mode}: starting the gateway`);
   // `npm run bench -- --profile`: each gateway writes a CPU profile (open it in Chrome DevTools) on exit.
   const profile: Record<string, string> = process.argv.includes('--profile')
@@ -37,14 +38,15 @@ async function measure(mode: Mode, fake: CalcomFake) {
   stage(`${mode}: call_ended webhooks`);
   const webhooks = await webhookLoad(gateway);
   await gateway.dispose();
-  return { check, inbound, replay, noDate, rss, webhooks };
+  const reference = best(before, await referenceLoad(referenceServer, `after the ${mode} gateway`));
+  return { check, inbound, replay, noDate, rss, webhooks, reference };
 }
 
 type Measured = Awaited<ReturnType<typeof measure>>;
 
 const TARGETS = { embedded: { rps: 0.5, p99: 1.5, rss: 400 }, postgres: { rps: 0.25, p99: 3, rss: 250 } };
 
-function loadRows(m: string, { check, webhooks }: Measured, target: (typeof TARGETS)[Mode], ref: Base['reference']) {
+function loadRows(m: string, { check, webhooks }: Measured, target: (typeof TARGETS)[Mode], ref: Reference) {
   const rps = check.max.rps / ref.max.rps;
   const p99 = check.paced.p99 / Math.max(ref.paced.p99, 1);
   const hooks = webhooks.result.rps / ref.max.rps;
@@ -108,9 +110,9 @@ function serviceRows(m: string, { inbound, replay, noDate, rss }: Measured, targ
   return rows;
 }
 
-function gatewayRows(mode: Mode, measured: Measured, base: Base): Row[] {
+function gatewayRows(mode: Mode, measured: Measured): Row[] {
   const m = `[${mode}]`;
-  return [...loadRows(m, measured, TARGETS[mode], base.reference), ...serviceRows(m, measured, TARGETS[mode])];
+  return [...loadRows(m, measured, TARGETS[mode], measured.reference), ...serviceRows(m, measured, TARGETS[mode])];
 }
 
 async function readyRows(): Promise<Row[]> {
@@ -135,14 +137,18 @@ async function postgresReachable(): Promise<boolean> {
   );
 }
 
-function print(rows: Row[], base: Base): void {
+function print(rows: Row[], bare: Load, measured: Array<[Mode, Measured]>): void {
   const header = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${fmt(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
+  const references = measured.map(
+    ([mode, { reference }]) =>
+      `reference pipeline around the ${mode} gateway (the better of a run right before and one right after it): ` +
+      `${fmt(reference.max.rps)} req/s at 50 conns, ${fmt(reference.max.cpuUs ?? NaN)} µs CPU per request, ` +
+      `p99 ${fmt(reference.paced.p99)} ms at 200 req/s`,
+  );
   const lines = [
     header,
-    `reference pipeline (the better of a run before and one after the gateways): ` +
-      `${fmt(base.reference.max.rps)} req/s at 50 conns, ` +
-      `p99 ${fmt(base.reference.paced.p99)} ms at 200 req/s; ` +
-      `bare node:http ${fmt(base.bare.rps)} req/s (${fmt(base.bare.rps / base.reference.max.rps, 1)} × ref)`,
+    ...references,
+    `bare node:http: ${fmt(bare.rps)} req/s at 50 conns`,
     '',
     '| Scenario | Measured | Ratio | Target | Met |',
     '|---|---|---|---|---|',
@@ -163,7 +169,8 @@ async function main(): Promise<void> {
     apiKeys: ['cal_bench'],
   });
   await fake.start();
-  const before = await baselines();
+  const bare = await bareLoad();
+  const reference = await startReference();
   const dates = benchDates();
   const rows: Row[] = [
     [
@@ -176,12 +183,12 @@ async function main(): Promise<void> {
   ];
   const modes: Mode[] = (await postgresReachable()) ? ['embedded', 'postgres'] : ['embedded'];
   const measured: Array<[Mode, Measured]> = [];
-  for (const mode of modes) measured.push([mode, await measure(mode, fake)]);
-  const base = best(before, await baselines());
-  for (const [mode, figures] of measured) rows.push(...gatewayRows(mode, figures, base));
+  for (const mode of modes) measured.push([mode, await measure(mode, fake, reference)]);
+  await reference.stop();
+  for (const [mode, figures] of measured) rows.push(...gatewayRows(mode, figures));
   rows.push(...(await readyRows()));
   await fake.stop();
-  print(rows, base);
+  print(rows, bare, measured);
 }
 
 main().catch((error: unknown) => {

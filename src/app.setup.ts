@@ -23,6 +23,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get<AppConfig>(appConfig.KEY);
   app.useLogger(quietFramework(app.get(Logger)));
   app.set('trust proxy', config.trustProxy);
+  // Answers are computed per call: a validator would never match, and hashing every body costs each request.
+  app.set('etag', false);
   app.use(requestIdMiddleware);
   // Created with bodyParser: false, so these are the only JSON parsers; both keep the raw bytes Retell signed.
   // Retell's routes take long calls' transcripts; everything else keeps the small limit.
@@ -36,31 +38,33 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   return app;
 }
 
+/** The OpenAPI document is built on the first request for it (about 100 ms that a start need not wait for). */
 function setupOpenApi(app: NestExpressApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Voice booking gateway')
-      .setDescription(
-        'Retell functions and webhooks (signed by Retell, or a function token), the MCP endpoint, and the admin API ' +
-          '(admin tokens). Function answers are always 200 with a sentence the agent can say.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Admin token (vbg_adm_…)' }, 'admin')
-      .addBearerAuth(
-        { type: 'http', scheme: 'bearer', description: 'Function token of one company (vbg_fn_…)' },
-        'function-token',
-      )
-      .addApiKey(
-        {
-          type: 'apiKey',
-          in: 'header',
-          name: 'x-retell-signature',
-          description: 'v=<ms>,d=<hex HMAC-SHA256 of body + ms>',
-        },
-        'retell-signature',
-      )
-      .build(),
-  );
+  const document = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Voice booking gateway')
+        .setDescription(
+          'Retell functions and webhooks (signed by Retell, or a function token), the MCP endpoint, and the admin API ' +
+            '(admin tokens). Function answers are always 200 with a sentence the agent can say.',
+        )
+        .setVersion('1')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Admin token (vbg_adm_…)' }, 'admin')
+        .addBearerAuth(
+          { type: 'http', scheme: 'bearer', description: 'Function token of one company (vbg_fn_…)' },
+          'function-token',
+        )
+        .addApiKey(
+          {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-retell-signature',
+            description: 'v=<ms>,d=<hex HMAC-SHA256 of body + ms>',
+          },
+          'retell-signature',
+        )
+        .build(),
+    );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }

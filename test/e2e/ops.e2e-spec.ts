@@ -48,6 +48,12 @@ describe('Operations endpoints', () => {
     expect(replaced.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sends no ETag: every answer is computed for its request, so none is hashed for a validator', async () => {
+    const res = await request(t.server).get('/health/live').expect(200);
+    expect(res.headers.etag).toBeUndefined();
+    await request(t.server).get('/health/live').set('if-none-match', 'W/"x"').expect(200);
+  });
+
   it('answers unknown routes with the error shape and no stack', async () => {
     const res = await request(t.server).get('/nope').expect(404);
     expect(Object.keys(res.body).sort()).toEqual(['code', 'message', 'requestId', 'statusCode']);

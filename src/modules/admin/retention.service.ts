@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { privacyConfig, PrivacyConfig } from '../../config/configuration';
 
@@ -6,12 +6,16 @@ const EVERY_HOUR_MS = 3_600_000;
 
 /**
  * Removes transcripts (and the analyses made from them) once they are older than TRANSCRIPT_RETENTION_DAYS. Runs at
- * boot and hourly; one idempotent UPDATE, so several instances running it at once do no harm.
+ * boot and hourly; one idempotent UPDATE, so several instances running it at once do no harm. A shutdown waits for a
+ * run in progress and starts none, so a process stopped right after its start does not query a closed database.
  */
 @Injectable()
-export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RetentionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RetentionService.name);
   private timer?: NodeJS.Timeout;
+  private first?: NodeJS.Immediate;
+  private running?: Promise<void>;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -21,11 +25,15 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     if (this.config.transcriptRetentionDays === 0) return;
     this.timer = setInterval(() => void this.run(), EVERY_HOUR_MS).unref();
-    setImmediate(() => void this.run());
+    this.first = setImmediate(() => void this.run());
   }
 
-  onApplicationShutdown(): void {
+  /** Before the database closes (TypeORM closes it in its own shutdown hook). */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
+    clearImmediate(this.first);
+    await this.running;
   }
 
   /** Transcripts of calls that ended (or, never ended, began) more than the retention period before `now`. */
@@ -40,7 +48,13 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     return Number(affected);
   }
 
-  private async run(): Promise<void> {
+  private run(): Promise<void> {
+    if (this.stopping || this.running) return this.running ?? Promise.resolve();
+    this.running = this.purge().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async purge(): Promise<void> {
     try {
       const removed = await this.purgeTranscripts();
       if (removed > 0)
