@@ -17,7 +17,17 @@ export interface SlotsQuery {
 export const slotsCacheKey = (eventTypeId: number, startDate: string, endDate: string) =>
   `calcom:slots:${eventTypeId}:${startDate}:${endDate}`;
 
-const toInstants = (slots: string[]) => slots.map((slot) => new Date(slot));
+/**
+ * The instants of a cached day. The in-process cache hands back the very array it stores, so each array is parsed
+ * once, not on every check that reads it (24 dates a day for half-hour slots); Redis hands back new arrays, parsed
+ * as they come. Callers read these arrays and never change them.
+ */
+const parsed = new WeakMap<string[], Date[]>();
+const toInstants = (slots: string[]): Date[] => {
+  let instants = parsed.get(slots);
+  if (!instants) parsed.set(slots, (instants = slots.map((slot) => new Date(slot))));
+  return instants;
+};
 
 /**
  * Free slots with a short-lived cache (Redis when configured, so every instance shares it). Entries are stored per

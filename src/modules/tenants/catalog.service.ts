@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { Branch } from './branch.entity';
-import { CatalogCacheService } from './catalog-cache.service';
+import { remember } from '../../common/remember';
+import { CatalogCacheService, CatalogSnapshot } from './catalog-cache.service';
 import type { Service } from './service.entity';
 
-/** Case- and accent-insensitive form of what a caller (or the LLM) said. */
+const normalised = new Map<string, string>();
+
+/** Case- and accent-insensitive form of what a caller (or the LLM) said; the same names come again and again. */
 export const normalise = (value: string) =>
-  value
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .trim();
+  remember(normalised, 5_000, value, () =>
+    value
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase()
+      .trim(),
+  );
 
 /**
  * Names in the order a person reads them ("Färben" before "Festtermin"), the same whatever collation the database
@@ -18,9 +23,18 @@ export const normalise = (value: string) =>
 const NAME_ORDER = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
 const byName = <T extends { name: string }>(rows: T[]): T[] => rows.sort((a, b) => NAME_ORDER.compare(a.name, b.name));
 
+type Offering = { services: Array<Service & { branchName: string | null }>; branches: Branch[] };
+
 /** What a company offers and where: read-only views for the agent. */
 @Injectable()
 export class CatalogService {
+  /**
+   * Offerings worked out from one snapshot, per branch asked for. The in-process cache hands back the very snapshot
+   * it stores, so a company's offering is sorted and joined once per catalog change, not on every tool call; a
+   * snapshot read from Redis is a new object, worked out as it comes. The answers are shared: callers only read them.
+   */
+  private readonly offerings = new WeakMap<CatalogSnapshot, Map<string, Offering>>();
+
   constructor(private readonly cache: CatalogCacheService) {}
 
   async listBranches(companyId: string): Promise<Branch[]> {
@@ -33,20 +47,24 @@ export class CatalogService {
   }
 
   /** The services as `listServices` gives them, and every branch of the company, read once for both. */
-  async offering(
-    companyId: string,
-    branchName?: string,
-  ): Promise<{ services: Array<Service & { branchName: string | null }>; branches: Branch[] }> {
+  async offering(companyId: string, branchName?: string): Promise<Offering> {
     const snapshot = await this.cache.read(companyId);
-    const branches = byName([...snapshot.branches]);
-    const names = new Map(branches.map((branch) => [branch.id, branch.name]));
-    const wanted = branchName ? findByName(branches, branchName) : undefined;
-    if (branchName && !wanted) return { services: [], branches };
-    const offered = byName([...snapshot.services])
-      .filter((service) => !wanted || service.branchId === null || service.branchId === wanted.id)
-      .map((service) => ({ ...service, branchName: service.branchId ? (names.get(service.branchId) ?? null) : null }));
-    return { services: offered, branches };
+    let known = this.offerings.get(snapshot);
+    if (!known) this.offerings.set(snapshot, (known = new Map()));
+    return remember(known, 100, branchName ?? '', () => offer(snapshot, branchName));
   }
+}
+
+/** Every branch in name order, and the active services (of the named branch, company-wide ones included). */
+function offer(snapshot: CatalogSnapshot, branchName?: string): Offering {
+  const branches = byName([...snapshot.branches]);
+  const names = new Map(branches.map((branch) => [branch.id, branch.name]));
+  const wanted = branchName ? findByName(branches, branchName) : undefined;
+  if (branchName && !wanted) return { services: [], branches };
+  const offered = byName([...snapshot.services])
+    .filter((service) => !wanted || service.branchId === null || service.branchId === wanted.id)
+    .map((service) => ({ ...service, branchName: service.branchId ? (names.get(service.branchId) ?? null) : null }));
+  return { services: offered, branches };
 }
 
 /** Exact name first, then a name containing the phrase (or contained in it). */
