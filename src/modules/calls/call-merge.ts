@@ -101,3 +101,23 @@ export function mergeEvent(call: LockedCall, report: CallReport, rank: number, c
       call[key] = value as string;
   }
 }
+
+/** A call's merged columns as the batched statements read them; a column the batch did not set is left out. */
+export function mergedRecord(call: LockedCall, change: CallChanges): Record<string, unknown> {
+  const row: Record<string, unknown> = { last_event_rank: call.lastEventRank };
+  for (const [key, column] of MERGED_COLUMNS) if (change[key] !== undefined) row[column] = change[key];
+  return row;
+}
+
+/** A call not stored yet, as the first of its events finds it. */
+export const blankCall = (): LockedCall => ({
+  id: '',
+  lastEventRank: 0,
+  companyId: null,
+  customerId: null,
+  direction: null,
+  fromNumber: null,
+  toNumber: null,
+  agentId: null,
+  filled: new Set(),
+});

@@ -7,7 +7,8 @@ const branch = (id: string, name: string) => ({ id, name }) as Branch;
 const service = (name: string, branchId: string | null) => ({ id: name, name, branchId }) as Service;
 
 function setup(first: CatalogSnapshot) {
-  const cache = { snapshot: first, read: jest.fn(async () => cache.snapshot) };
+  const cache: { snapshot: CatalogSnapshot; read: jest.Mock } = { snapshot: first, read: jest.fn() };
+  cache.read.mockImplementation(async () => cache.snapshot);
   return { cache, catalog: new CatalogService(cache as unknown as CatalogCacheService) };
 }
 
