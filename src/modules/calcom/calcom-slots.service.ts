@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { CacheService } from '../../cache/cache.service';
+import { derive } from '../../common/remember';
 import { calcomConfig, CalcomConfig } from '../../config/configuration';
 import { CalcomClient } from './calcom.client';
 import type { CalcomAccount, SlotsByDay } from './calcom.types';
@@ -18,16 +19,12 @@ export const slotsCacheKey = (eventTypeId: number, startDate: string, endDate: s
   `calcom:slots:${eventTypeId}:${startDate}:${endDate}`;
 
 /**
- * The instants of a cached day. The in-process cache hands back the very array it stores, so each array is parsed
- * once, not on every check that reads it (24 dates a day for half-hour slots); Redis hands back new arrays, parsed
- * as they come. Callers read these arrays and never change them.
+ * The instants of a cached day, parsed once per stored list rather than on every check that reads it (24 dates a day
+ * for half-hour slots). Callers read these arrays and never change them.
  */
-const parsed = new WeakMap<string[], Date[]>();
-const toInstants = (slots: string[]): Date[] => {
-  let instants = parsed.get(slots);
-  if (!instants) parsed.set(slots, (instants = slots.map((slot) => new Date(slot))));
-  return instants;
-};
+const parsed = new Map<string, { source: string[]; value: Date[] }>();
+const toInstants = (key: string, slots: string[]): Date[] =>
+  derive(parsed, 10_000, key, slots, () => slots.map((slot) => new Date(slot)));
 
 /**
  * Free slots with a short-lived cache (Redis when configured, so every instance shares it). Entries are stored per
@@ -49,17 +46,16 @@ export class CalcomSlotsService {
       const fetched = await this.fetch(query, day, day);
       return (fetched.get(day) ?? []).map((slot) => slot.toISOString());
     });
-    return toInstants(slots);
+    return toInstants(key, slots);
   }
 
   /** Several days in one upstream request, unless every one of them is cached already. */
   async days(query: SlotsQuery, from: string, to: string): Promise<SlotsByDay> {
     const days = dayRange(from, to, query.timeZone);
-    const cached = await Promise.all(
-      days.map((day) => this.cache.get<string[]>(slotsCacheKey(query.eventTypeId, day, day))),
-    );
+    const keys = days.map((day) => slotsCacheKey(query.eventTypeId, day, day));
+    const cached = await Promise.all(keys.map((key) => this.cache.get<string[]>(key)));
     if (cached.every((slots) => slots !== undefined)) {
-      return new Map(days.map((day, index) => [day, toInstants(cached[index]!)]));
+      return new Map(days.map((day, index) => [day, toInstants(keys[index], cached[index]!)]));
     }
     const fetched = await this.fetch(query, from, to);
     const result: SlotsByDay = new Map(days.map((day) => [day, fetched.get(day) ?? []]));

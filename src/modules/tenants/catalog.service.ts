@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Branch } from './branch.entity';
-import { remember } from '../../common/remember';
+import { derive, remember } from '../../common/remember';
 import { CatalogCacheService, CatalogSnapshot } from './catalog-cache.service';
 import type { Service } from './service.entity';
 
@@ -28,12 +28,8 @@ type Offering = { services: Array<Service & { branchName: string | null }>; bran
 /** What a company offers and where: read-only views for the agent. */
 @Injectable()
 export class CatalogService {
-  /**
-   * Offerings worked out from one snapshot, per branch asked for. The in-process cache hands back the very snapshot
-   * it stores, so a company's offering is sorted and joined once per catalog change, not on every tool call; a
-   * snapshot read from Redis is a new object, worked out as it comes. The answers are shared: callers only read them.
-   */
-  private readonly offerings = new WeakMap<CatalogSnapshot, Map<string, Offering>>();
+  /** Offerings per company and branch asked for, worked out once per catalog snapshot. The answers are shared. */
+  private readonly offerings = new Map<string, { source: CatalogSnapshot; value: Offering }>();
 
   constructor(private readonly cache: CatalogCacheService) {}
 
@@ -49,9 +45,8 @@ export class CatalogService {
   /** The services as `listServices` gives them, and every branch of the company, read once for both. */
   async offering(companyId: string, branchName?: string): Promise<Offering> {
     const snapshot = await this.cache.read(companyId);
-    let known = this.offerings.get(snapshot);
-    if (!known) this.offerings.set(snapshot, (known = new Map()));
-    return remember(known, 100, branchName ?? '', () => offer(snapshot, branchName));
+    const key = `${companyId}\n${branchName ?? ''}`;
+    return derive(this.offerings, 10_000, key, snapshot, () => offer(snapshot, branchName));
   }
 }
 
