@@ -1,4 +1,4 @@
-import { Like } from 'typeorm';
+import { IsNull, Like } from 'typeorm';
 import { CallEvent } from '../../src/modules/calls/call-event.entity';
 import { CallEventStore } from '../../src/modules/calls/call-event-store';
 import { MetricsService } from '../../src/metrics/metrics.service';
@@ -252,12 +252,32 @@ describe('Retell event webhook', () => {
     expect(await events().count()).toBe(1);
   });
 
-  it('links a caller who became a customer during the call, after the call ended', async () => {
+  it('links a caller who became a customer during the call when the call ends, in the same transaction', async () => {
     await signedPost(t, '/api/webhooks/retell', { event: 'call_started', call: callObject() }).expect(204);
     await t.dataSource.getRepository(Customer).save({ companyId, name: 'Anna', phoneE164: '+4915112345678' });
+    expect((await calls().findOneByOrFail({ retellCallId: 'call_1' })).customerId).toBeNull();
     await signedPost(t, '/api/webhooks/retell', { event: 'call_ended', call: ended() }).expect(204);
-    await t.app.get(CallFollowUps).drain();
     const call = await calls().findOneByOrFail({ retellCallId: 'call_1' });
     expect(call.customerId).not.toBeNull();
+    expect(await events().countBy({ processedAt: IsNull() })).toBe(0);
+  });
+
+  it('counts ended calls by reason and duration once stored, not again for a retry', async () => {
+    const metrics = t.app.get(MetricsService);
+    const ends = async () => (await metrics.callsEnded.get()).values.find((v) => v.labels.reason === 'user_hangup');
+    const before = (await ends())?.value ?? 0;
+    await signedPost(t, '/api/webhooks/retell', { event: 'call_ended', call: ended() }).expect(204);
+    await signedPost(t, '/api/webhooks/retell', { event: 'call_ended', call: ended() }).expect(204);
+    expect((await ends())?.value).toBe(before + 1);
+  });
+
+  it('finishes follow-ups an earlier version stored due: the sweep links the caller and marks them done', async () => {
+    await signedPost(t, '/api/webhooks/retell', { event: 'call_started', call: callObject() }).expect(204);
+    const call = await calls().findOneByOrFail({ retellCallId: 'call_1' });
+    await events().insert({ callId: call.id, event: 'call_ended', dedupeKey: 'call_ended:call_1', processedAt: null });
+    await t.dataSource.getRepository(Customer).save({ companyId, name: 'Anna', phoneE164: '+4915112345678' });
+    await t.app.get(CallFollowUps).drain();
+    expect((await calls().findOneByOrFail({ id: call.id })).customerId).not.toBeNull();
+    expect(await events().countBy({ processedAt: IsNull() })).toBe(0);
   });
 });

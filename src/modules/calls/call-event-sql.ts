@@ -22,12 +22,25 @@ export const LOCK_CALLS = `
            AS filled
   FROM calls WHERE retell_call_id = ANY($1::varchar[]) ORDER BY retell_call_id FOR UPDATE`;
 
-/** Events already stored (Retell's retries) are skipped by their unique dedupe key. */
+/**
+ * Events already stored (Retell's retries) are skipped by their unique dedupe key. Each is stored done: what follows
+ * from it happens in the same transaction (see LINK_CUSTOMERS).
+ */
 export const INSERT_EVENTS = `
   INSERT INTO call_events (call_id, event, dedupe_key, processed_at)
-  SELECT e.call_id, e.event, e.dedupe_key, CASE WHEN e.done THEN now() END
-  FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::boolean[]) AS e(call_id, event, dedupe_key, done)
+  SELECT e.call_id, e.event, e.dedupe_key, now()
+  FROM unnest($1::uuid[], $2::varchar[], $3::varchar[]) AS e(call_id, event, dedupe_key)
   ON CONFLICT DO NOTHING RETURNING id, dedupe_key`;
+
+/**
+ * Links each ended call whose caller is a customer of the call's company by now: the caller may have become one
+ * during the call (collect-customer-info). $1 call ids, $2 callers' numbers; a call keeps a customer it has.
+ */
+export const LINK_CUSTOMERS = `
+  UPDATE calls c SET customer_id = cu.id, updated_at = now()
+  FROM unnest($1::uuid[], $2::varchar[]) AS x(call_id, phone)
+  JOIN customers cu ON cu.phone_e164 = x.phone
+  WHERE c.id = x.call_id AND cu.company_id = c.company_id AND c.customer_id IS NULL`;
 
 /** Every changed call in one statement; a column the batch did not set keeps its value. */
 export const UPDATE_CALLS = `

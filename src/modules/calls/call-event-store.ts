@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CallParties, ResolvedTenant, TenantResolverService } from '../tenants/tenant-resolver.service';
-import { CREATE_CALLS, INSERT_EVENTS, LOCK_CALLS, locked, LockedRow, UPDATE_CALLS } from './call-event-sql';
+import { CallParties, ResolvedTenant, splitParties, TenantResolverService } from '../tenants/tenant-resolver.service';
+import {
+  CREATE_CALLS,
+  INSERT_EVENTS,
+  LINK_CUSTOMERS,
+  LOCK_CALLS,
+  locked,
+  LockedRow,
+  UPDATE_CALLS,
+} from './call-event-sql';
 import { blankCall, CallChanges, CallReport, EVENT_RANK, LockedCall, mergedRecord, mergeEvent } from './call-merge';
 
 export interface CallEventItem {
@@ -14,8 +22,8 @@ const dedupeKey = (item: CallEventItem) => `${item.event}:${item.report.callId}`
 
 /**
  * Stores a batch of lifecycle events in the caller's transaction with a fixed number of statements: the call rows
- * (created on first sight, locked), the event rows (a retry is a no-op) and each call's merged state. Answers, per
- * item, the new event row's id, or null for a duplicate.
+ * (created on first sight, locked), the event rows (a retry is a no-op), each call's merged state and, for calls that
+ * ended, the caller linked as a customer. Answers, per item, the new event row's id, or null for a duplicate.
  */
 @Injectable()
 export class CallEventStore {
@@ -36,7 +44,31 @@ export class CallEventStore {
     });
     await this.attachTenants(manager, changes);
     if (changes.size > 0) await manager.query(UPDATE_CALLS, [JSON.stringify(updateRows(changes))]);
+    await this.linkCallers(manager, items, inserted, calls, changes);
     return inserted;
+  }
+
+  /** The callers of the calls that ended in this batch, linked as customers where they are known by now. */
+  private async linkCallers(
+    manager: EntityManager,
+    items: CallEventItem[],
+    inserted: Array<string | null>,
+    calls: Map<string, LockedCall>,
+    changes: Map<LockedCall, CallChanges>,
+  ): Promise<void> {
+    const ended = new Set(
+      items.filter((item, i) => inserted[i] !== null && item.rank >= EVENT_RANK.call_ended).map((i) => i.report.callId),
+    );
+    const unlinked = [...ended]
+      .map((retellId) => calls.get(retellId)!)
+      .filter((call) => {
+        const change = changes.get(call);
+        return (change?.companyId ?? call.companyId) && !(change?.customerId ?? call.customerId);
+      })
+      .map((call) => ({ id: call.id, phone: splitParties(call).callerNumber }))
+      .filter((call): call is { id: string; phone: string } => call.phone !== null);
+    if (unlinked.length === 0) return;
+    await manager.query(LINK_CUSTOMERS, [unlinked.map((call) => call.id), unlinked.map((call) => call.phone)]);
   }
 
   /** The calls that exist, locked in one order (every writer takes them in it, so two batches cannot deadlock). */
@@ -94,7 +126,6 @@ export class CallEventStore {
       unique.map((item) => calls.get(item.report.callId)!.id),
       unique.map((item) => item.event),
       unique.map(dedupeKey),
-      unique.map((item) => item.rank < EVENT_RANK.call_ended),
     ]);
     const ids = new Map(rows.map((row) => [row.dedupe_key, row.id]));
     return items.map((item) => (firsts.get(dedupeKey(item)) === item ? (ids.get(dedupeKey(item)) ?? null) : null));

@@ -10,19 +10,16 @@ const MAX_ATTEMPTS = 5;
 const LEASE = '60 seconds';
 
 const CLAIMABLE = `processed_at IS NULL AND (claimed_until IS NULL OR claimed_until < now()) AND attempts < ${MAX_ATTEMPTS}`;
-const CLAIM = (which: string) => `
+/**
+ * Claims the oldest due follow-ups. SKIP LOCKED lets several instances sweep at once without taking the same row; the
+ * lease makes a claim of a dead process expire.
+ */
+const CLAIM_DUE = `
 WITH claimed AS (
   UPDATE call_events SET claimed_until = now() + interval '${LEASE}', attempts = attempts + 1
-  WHERE id IN (SELECT id FROM call_events WHERE ${which} FOR UPDATE SKIP LOCKED)
+  WHERE id IN (SELECT id FROM call_events WHERE ${CLAIMABLE} ORDER BY received_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
   RETURNING id, call_id, event, attempts)
 SELECT * FROM claimed`;
-
-/*
- * Claims follow-ups: the given events ($1, found by their keys) or the oldest due ones (the sweep). SKIP LOCKED lets
- * several instances sweep at once without taking the same row; the lease makes a claim of a dead process expire.
- */
-const CLAIM_GIVEN = CLAIM(`id = ANY($1::uuid[]) AND ${CLAIMABLE}`);
-const CLAIM_DUE = CLAIM(`${CLAIMABLE} ORDER BY received_at LIMIT ${BATCH}`);
 
 interface Due {
   id: string;
@@ -32,9 +29,9 @@ interface Due {
 }
 
 /**
- * Work after a webhook was stored and answered (linking the caller, call metrics), kept durably in the database:
- * the event row is the outbox. It runs at once in this process; a sweep retries what failed and takes over what a
- * stopped process left, so no follow-up waits on Redis or is lost with a process.
+ * Follow-ups of call events stored due (`processed_at` unset): linking the caller, call metrics. The event row is the
+ * outbox. Events are stored done now, their follow-up made in the storing transaction (CallEventStore); the sweep
+ * finishes what an earlier version of the gateway stored due, on any instance, and keeps the queue metric honest.
  */
 @Injectable()
 export class CallFollowUps implements OnModuleInit, OnApplicationShutdown {
@@ -54,13 +51,8 @@ export class CallFollowUps implements OnModuleInit, OnApplicationShutdown {
   }
 
   onModuleInit(): void {
-    this.timer = setInterval(() => this.track(this.run(null)), SWEEP_MS);
+    this.timer = setInterval(() => this.track(this.run()), SWEEP_MS);
     this.timer.unref();
-  }
-
-  /** Starts the follow-ups of stored events now, without waiting for them. */
-  start(eventIds: string[]): void {
-    this.track(this.run(eventIds));
   }
 
   /** Follow-ups still due (not yet done, attempts left), for diagnostics. */
@@ -76,7 +68,7 @@ export class CallFollowUps implements OnModuleInit, OnApplicationShutdown {
     const until = Date.now() + timeoutMs;
     do {
       await Promise.allSettled([...this.running]);
-      await this.run(null);
+      await this.run();
     } while ((this.running.size > 0 || (await this.depth()) > 0) && Date.now() < until);
   }
 
@@ -91,12 +83,10 @@ export class CallFollowUps implements OnModuleInit, OnApplicationShutdown {
     void work.finally(() => this.running.delete(work));
   }
 
-  private async run(eventIds: string[] | null): Promise<void> {
+  private async run(): Promise<void> {
     if (this.stopping) return;
     try {
-      const due: Due[] = eventIds
-        ? await this.dataSource.query(CLAIM_GIVEN, [eventIds])
-        : await this.dataSource.query(CLAIM_DUE);
+      const due: Due[] = await this.dataSource.query(CLAIM_DUE);
       if (due.length > 0) await this.runAll(due);
     } catch (error) {
       // The database is away: the rows stay due (or their claim expires), and the next sweep tries again.

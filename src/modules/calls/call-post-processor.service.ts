@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { MetricsService } from '../../metrics/metrics.service';
 import { splitParties } from '../tenants/tenant-resolver.service';
+import { LINK_CUSTOMERS } from './call-event-sql';
 import { Call } from './call.entity';
 
 export interface PostProcessJob {
@@ -22,13 +23,6 @@ const COLUMNS = {
   durationMs: true,
   disconnectionReason: true,
 } as const;
-
-/** Links each call whose caller is a customer of the call's company by now; one statement for a whole batch. */
-const LINK_CUSTOMERS = `
-  UPDATE calls c SET customer_id = cu.id, updated_at = now()
-  FROM unnest($1::uuid[], $2::varchar[]) AS x(call_id, phone)
-  JOIN customers cu ON cu.phone_e164 = x.phone
-  WHERE c.id = x.call_id AND cu.company_id = c.company_id AND c.customer_id IS NULL`;
 
 /** Work that may wait until after the webhook was answered: linking the caller, call metrics. Idempotent. */
 @Injectable()

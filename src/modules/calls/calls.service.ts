@@ -7,7 +7,6 @@ import { MetricsService } from '../../metrics/metrics.service';
 import { CallEventItem, CallEventStore } from './call-event-store';
 import { CallReport, EVENT_RANK } from './call-merge';
 import { Call } from './call.entity';
-import { CallFollowUps } from './call-follow-ups.service';
 
 export type RecordOutcome = 'stored' | 'duplicate' | 'ignored';
 
@@ -31,7 +30,6 @@ export class CallsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: CallEventStore,
-    private readonly followUps: CallFollowUps,
     private readonly metrics: MetricsService,
   ) {
     const sessions = (dataSource.options as { extra?: { max?: number } }).extra?.max ?? 1;
@@ -63,12 +61,15 @@ export class CallsService {
     await this.dataSource.getRepository(Call).update({ id: callId, customerId: IsNull() }, { customerId });
   }
 
-  /** One batch in one transaction; the follow-ups of what it stored (kept with the events) start after the commit. */
+  /** One batch in one transaction; the metrics of the calls it ended are counted once it committed. */
   private async writeBatch(items: CallEventItem[]): Promise<Array<string | null>> {
     const ids = await this.dataSource.transaction((manager) => this.store.store(manager, items));
     this.metrics.callEventBatch.observe(items.length);
-    const due = ids.filter((id, i): id is string => id !== null && items[i].rank >= EVENT_RANK.call_ended);
-    if (due.length > 0) this.followUps.start(due);
+    items.forEach(({ event, report }, i) => {
+      if (ids[i] === null || event !== 'call_ended') return;
+      this.metrics.callsEnded.inc({ reason: report.disconnectionReason ?? 'unknown' });
+      if (typeof report.durationMs === 'number') this.metrics.callDuration.observe(report.durationMs / 1000);
+    });
     return ids;
   }
 }
