@@ -3,6 +3,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Cache } from 'cache-manager';
 import { Keyv } from 'keyv';
 import { redisConfig, RedisConfig } from '../config/configuration';
+import { deserializeCached, serializeCached } from './cache-format';
 import { CacheService } from './cache.service';
 
 function createStore(config: RedisConfig): Keyv {
@@ -16,7 +17,13 @@ function createStore(config: RedisConfig): Keyv {
     throwOnErrors: false,
     connectionTimeout: 2000,
   });
-  return new Keyv({ store: adapter, namespace: `${config.keyPrefix}cache`, useKeyPrefix: false });
+  return new Keyv({
+    store: adapter,
+    namespace: `${config.keyPrefix}cache`,
+    useKeyPrefix: false,
+    serialize: serializeCached,
+    deserialize: deserializeCached,
+  });
 }
 
 @Global()
