@@ -2,6 +2,7 @@ import { InitialSchema1764442800000 } from './1764442800000-InitialSchema';
 import { UncertainAppointments1764529200000 } from './1764529200000-UncertainAppointments';
 import { CompanyDateOrder1764615600000 } from './1764615600000-CompanyDateOrder';
 import { RetellEdges1764702000000 } from './1764702000000-RetellEdges';
+import { TranscriptCompression1764788400000 } from './1764788400000-TranscriptCompression';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set, built or not. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   UncertainAppointments1764529200000,
   CompanyDateOrder1764615600000,
   RetellEdges1764702000000,
+  TranscriptCompression1764788400000,
 ];

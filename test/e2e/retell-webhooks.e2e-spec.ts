@@ -9,7 +9,7 @@ import { CallFollowUps } from '../../src/modules/calls/call-follow-ups.service';
 import { Customer } from '../../src/modules/tenants/customer.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
 import { callObject, retellEnv, signedPost, tenantDocument } from '../support/retell';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, TestApp, usesRealServices } from '../support/test-app';
 
 const ended = (overrides: Record<string, unknown> = {}) =>
   callObject({
@@ -260,6 +260,15 @@ describe('Retell event webhook', () => {
     const call = await calls().findOneByOrFail({ retellCallId: 'call_1' });
     expect(call.customerId).not.toBeNull();
     expect(await events().countBy({ processedAt: IsNull() })).toBe(0);
+  });
+
+  it('compresses a long transcript with lz4 on Postgres, with pglz on the embedded database (no lz4 there)', async () => {
+    const transcript = Array.from({ length: 800 }, (_, i) => `User: Termin ${i}?`).join('\n');
+    await signedPost(t, '/api/webhooks/retell', { event: 'call_ended', call: ended({ transcript }) }).expect(204);
+    const [row] = await t.dataSource.query(`SELECT pg_column_compression(transcript) AS method FROM calls`);
+    // The project's Postgres (Debian's build) has lz4; PGlite is built without it.
+    expect(row.method).toBe(usesRealServices ? 'lz4' : 'pglz');
+    expect((await calls().findOneByOrFail({ retellCallId: 'call_1' })).transcript).toBe(transcript);
   });
 
   it('counts ended calls by reason and duration once stored, not again for a retry', async () => {
