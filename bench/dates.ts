@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { cacheZoneOffsets } from '../src/common/zone-offsets';
 import { resolveWhen } from '../src/modules/appointments/when';
 
 /** Spoken phrases of every family the date reader knows, and the ISO forms a sure LLM would send instead. */
@@ -30,6 +31,8 @@ const ROUNDS = 300;
 
 /** Mean time to read one phrase, against reading one ISO timestamp (the floor), both on Luxon in the same run. */
 export function benchDates(): { isoMs: number; spokenMs: number } {
+  // As in the gateway, whose app module installs it: zone offsets looked up in Intl once per zone and minute.
+  cacheZoneOffsets();
   const now = new Date();
   const run = (work: () => void, count: number) => {
     for (let i = 0; i < 20; i += 1) work();
