@@ -44,12 +44,14 @@ export function loggerOptions(app: AppConfig): Params {
       level: app.logLevel,
       formatters: { log: (object: Record<string, unknown>) => redactLogged(object) as Record<string, unknown> },
       genReqId: (req: IncomingMessage) => (req as { id?: string }).id ?? randomUUID(),
-      // Headers and bodies are never logged: they carry signatures, tokens and callers' details.
+      // Headers and bodies are never logged: they carry signatures, tokens and callers' details. The serializers get
+      // the request itself, not pino's copy of it (which reads the headers, the socket and Express's query parser).
+      wrapSerializers: false,
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
+        req: (req: { id: string; method: string; url: string; originalUrl?: string }) => ({
           id: req.id,
           method: req.method,
-          url: maskPii(req.url),
+          url: maskPii(req.originalUrl ?? req.url),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         err: (err: Error) => ({ type: err.name, message: maskPii(err.message) }),
