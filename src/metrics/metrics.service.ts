@@ -72,6 +72,12 @@ export class MetricsService {
     collectDefaultMetrics({ register: this.registry });
   }
 
+  /** An ended call: counted by its disconnection reason, its duration observed when Retell gave one. */
+  countEndedCall(reason: string | null | undefined, durationMs: number | null | undefined): void {
+    this.callsEnded.inc({ reason: reason ?? 'unknown' });
+    if (typeof durationMs === 'number') this.callDuration.observe(durationMs / 1000);
+  }
+
   /** A gauge read when /metrics is scraped (breaker states, queue depth): the owner supplies the values. */
   gauge(
     name: string,

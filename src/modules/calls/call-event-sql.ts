@@ -1,3 +1,4 @@
+import { CallParties, splitParties } from '../tenants/tenant-resolver.service';
 import { LockedCall, MERGED_COLUMNS } from './call-merge';
 
 /** The statements that store a batch of call events; each is set-based, so a batch costs the same few of them. */
@@ -36,11 +37,26 @@ export const INSERT_EVENTS = `
  * Links each ended call whose caller is a customer of the call's company by now: the caller may have become one
  * during the call (collect-customer-info). $1 call ids, $2 callers' numbers; a call keeps a customer it has.
  */
-export const LINK_CUSTOMERS = `
+const LINK_CUSTOMERS = `
   UPDATE calls c SET customer_id = cu.id, updated_at = now()
   FROM unnest($1::uuid[], $2::varchar[]) AS x(call_id, phone)
   JOIN customers cu ON cu.phone_e164 = x.phone
   WHERE c.id = x.call_id AND cu.company_id = c.company_id AND c.customer_id IS NULL`;
+
+/**
+ * Links the callers of these calls (each tied to a company, with no customer yet) that are its customers by now, in one
+ * statement. `query` runs it in the caller's transaction or on the pool.
+ */
+export async function linkCallers(
+  query: (sql: string, parameters: unknown[]) => Promise<unknown>,
+  calls: Array<CallParties & { id: string }>,
+): Promise<void> {
+  const callers = calls
+    .map((call) => ({ id: call.id, phone: splitParties(call).callerNumber }))
+    .filter((call): call is { id: string; phone: string } => call.phone !== null);
+  if (callers.length === 0) return;
+  await query(LINK_CUSTOMERS, [callers.map((call) => call.id), callers.map((call) => call.phone)]);
+}
 
 /** Every changed call in one statement; a column the batch did not set keeps its value. */
 export const UPDATE_CALLS = `

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CallParties, ResolvedTenant, splitParties, TenantResolverService } from '../tenants/tenant-resolver.service';
+import { CallParties, ResolvedTenant, TenantResolverService } from '../tenants/tenant-resolver.service';
 import {
   CREATE_CALLS,
   INSERT_EVENTS,
-  LINK_CUSTOMERS,
+  linkCallers,
   LOCK_CALLS,
   locked,
   LockedRow,
@@ -44,31 +44,30 @@ export class CallEventStore {
     });
     await this.attachTenants(manager, changes);
     if (changes.size > 0) await manager.query(UPDATE_CALLS, [JSON.stringify(updateRows(changes))]);
-    await this.linkCallers(manager, items, inserted, calls, changes);
+    await this.linkCallers(manager, items, inserted, calls);
     return inserted;
   }
 
-  /** The callers of the calls that ended in this batch, linked as customers where they are known by now. */
-  private async linkCallers(
+  /**
+   * The callers of the calls that ended in this batch and were tied to a company before it, linked as customers where
+   * they are known by now (they may have become one during the call). A call tied in this batch got its customer
+   * with its company (`attachTenants`).
+   */
+  private linkCallers(
     manager: EntityManager,
     items: CallEventItem[],
     inserted: Array<string | null>,
     calls: Map<string, LockedCall>,
-    changes: Map<LockedCall, CallChanges>,
   ): Promise<void> {
     const ended = new Set(
-      items.filter((item, i) => inserted[i] !== null && item.rank >= EVENT_RANK.call_ended).map((i) => i.report.callId),
+      items
+        .filter((item, i) => inserted[i] !== null && item.rank >= EVENT_RANK.call_ended)
+        .map((item) => item.report.callId),
     );
     const unlinked = [...ended]
       .map((retellId) => calls.get(retellId)!)
-      .filter((call) => {
-        const change = changes.get(call);
-        return (change?.companyId ?? call.companyId) && !(change?.customerId ?? call.customerId);
-      })
-      .map((call) => ({ id: call.id, phone: splitParties(call).callerNumber }))
-      .filter((call): call is { id: string; phone: string } => call.phone !== null);
-    if (unlinked.length === 0) return;
-    await manager.query(LINK_CUSTOMERS, [unlinked.map((call) => call.id), unlinked.map((call) => call.phone)]);
+      .filter((call) => call.companyId && !call.customerId);
+    return linkCallers((sql, parameters) => manager.query(sql, parameters), unlinked);
   }
 
   /** The calls that exist, locked in one order (every writer takes them in it, so two batches cannot deadlock). */

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { MetricsService } from '../../metrics/metrics.service';
-import { splitParties } from '../tenants/tenant-resolver.service';
-import { LINK_CUSTOMERS } from './call-event-sql';
+import { linkCallers } from './call-event-sql';
 import { Call } from './call.entity';
 
 export interface PostProcessJob {
@@ -36,18 +35,13 @@ export class CallPostProcessor {
   async process(jobs: PostProcessJob[]): Promise<void> {
     const found = await this.calls.find({ select: COLUMNS, where: { id: In(jobs.map((job) => job.callId)) } });
     // The caller may have become a customer during the call (collect-customer-info).
-    const unlinked = found
-      .filter((call) => call.companyId && !call.customerId)
-      .map((call) => ({ id: call.id, phone: splitParties(call).callerNumber }))
-      .filter((call): call is { id: string; phone: string } => call.phone !== null);
-    if (unlinked.length > 0)
-      await this.calls.query(LINK_CUSTOMERS, [unlinked.map((call) => call.id), unlinked.map((call) => call.phone)]);
+    const unlinked = found.filter((call) => call.companyId && !call.customerId);
+    await linkCallers((sql, parameters) => this.calls.query(sql, parameters), unlinked);
     const calls = new Map(found.map((call) => [call.id, call]));
     for (const job of jobs) {
       const call = calls.get(job.callId);
       if (!call || job.event !== 'call_ended') continue;
-      this.metrics.callsEnded.inc({ reason: call.disconnectionReason ?? 'unknown' });
-      if (call.durationMs !== null) this.metrics.callDuration.observe(call.durationMs / 1000);
+      this.metrics.countEndedCall(call.disconnectionReason, call.durationMs);
     }
   }
 }

@@ -66,9 +66,8 @@ export class CallsService {
     const ids = await this.dataSource.transaction((manager) => this.store.store(manager, items));
     this.metrics.callEventBatch.observe(items.length);
     items.forEach(({ event, report }, i) => {
-      if (ids[i] === null || event !== 'call_ended') return;
-      this.metrics.callsEnded.inc({ reason: report.disconnectionReason ?? 'unknown' });
-      if (typeof report.durationMs === 'number') this.metrics.callDuration.observe(report.durationMs / 1000);
+      if (ids[i] !== null && event === 'call_ended')
+        this.metrics.countEndedCall(report.disconnectionReason, report.durationMs);
     });
     return ids;
   }

@@ -34,7 +34,7 @@ export class CatalogService {
   constructor(private readonly cache: CatalogCacheService) {}
 
   async listBranches(companyId: string): Promise<Branch[]> {
-    return byName([...(await this.cache.read(companyId)).branches]);
+    return (await this.offering(companyId)).branches;
   }
 
   /** Active services, with their branch, optionally only those a named branch offers (company-wide ones included). */
