@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,6 +94,7 @@ async function postgres(dir: string): Promise<Storage> {
   const env = {
     DATABASE_URL: url.toString(),
     MIGRATIONS_RUN: 'true',
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_KEY_PREFIX: `vbgbench:${process.pid}:`,
   };

@@ -3,6 +3,7 @@ import { UncertainAppointments1764529200000 } from './1764529200000-UncertainApp
 import { CompanyDateOrder1764615600000 } from './1764615600000-CompanyDateOrder';
 import { RetellEdges1764702000000 } from './1764702000000-RetellEdges';
 import { TranscriptCompression1764788400000 } from './1764788400000-TranscriptCompression';
+import { CompanyAccounts1764874800000 } from './1764874800000-CompanyAccounts';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set, built or not. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CompanyDateOrder1764615600000,
   RetellEdges1764702000000,
   TranscriptCompression1764788400000,
+  CompanyAccounts1764874800000,
 ];

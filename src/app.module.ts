@@ -8,6 +8,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { AppValidationPipe, VendorPayloadPipe } from './common/vendor-payload';
 import { appConfig, AppConfig, configNamespaces } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
+import { SecretsModule } from './secrets/secrets.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger.options';
 import { MetricsModule } from './metrics/metrics.module';
@@ -27,6 +28,7 @@ cacheZoneOffsets();
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
     LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: (app: AppConfig) => loggerOptions(app) }),
     DatabaseModule,
+    SecretsModule,
     RedisModule,
     CacheModule,
     MetricsModule,

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { configNamespaces } from './config/configuration';
 import { CacheModule } from './cache/cache.module';
 import { DatabaseModule } from './database/database.module';
+import { SecretsModule } from './secrets/secrets.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { AccessModule } from './modules/access/access.module';
 import { CalcomModule } from './modules/calcom/calcom.module';
@@ -16,6 +17,7 @@ import { TenantsModule } from './modules/tenants/tenants.module';
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
     DatabaseModule,
+    SecretsModule,
     // So an import drops the catalog the servers cache (in Redis, when configured).
     CacheModule,
     TenantsModule,

@@ -13,8 +13,9 @@ import { retellToolDefinitions } from './modules/retell/retell-tools';
 import { TOKEN_KINDS, TokenKind } from './modules/access/api-token.entity';
 import { ApiTokensService } from './modules/access/api-tokens.service';
 import { CalcomClient } from './modules/calcom/calcom.client';
-import { CompaniesService } from './modules/tenants/companies.service';
+import { CompanyAccountsService } from './modules/tenants/company-accounts.service';
 import { Company } from './modules/tenants/company.entity';
+import { SecretsRotationService } from './modules/tenants/secrets-rotation.service';
 import { TenantsImportService } from './modules/tenants/tenants-import.service';
 
 type Command = (app: INestApplicationContext, args: string[]) => Promise<string>;
@@ -54,7 +55,7 @@ const commands: Record<string, Command> = {
     const { values } = parseArgs({ args, options: { company: { type: 'string' } } });
     if (!values.company) throw new Error(`usage: ${USAGE['calcom:event-types']}`);
     const companyId = await resolveCompany(app, values.company);
-    const account = await app.get(CompaniesService).calcomAccount(companyId);
+    const account = await app.get(CompanyAccountsService).calcomAccount(companyId);
     if (!account) throw new Error(`Company ${values.company} has no Cal.com API key: set calcomApiKey first`);
     const types = await app.get(CalcomClient).eventTypes(account);
     if (types.length === 0) return 'Cal.com lists no event types for this key.';
@@ -62,6 +63,13 @@ const commands: Record<string, Command> = {
       (t) => `${String(t.id).padEnd(10)} ${String(t.lengthInMinutes ?? '?').padStart(4)} min  ${t.title}`,
     );
     return ['id         length  title (use the id as calcomEventTypeId)', ...rows].join('\n');
+  },
+  'secrets:rotate': async (app) => {
+    const { resealed, current, failed } = await app.get(SecretsRotationService).rotate();
+    const lines = [`Re-encrypted ${resealed} secrets under the first ENCRYPTION_KEY; ${current} already were.`];
+    for (const { company, reason } of failed) lines.push(`Company ${company}: left as it is: ${reason}`);
+    if (failed.length > 0) throw new Error(lines.join('\n'));
+    return lines.join('\n');
   },
   'tenants:import': async (app, [file]) => {
     if (!file) throw new Error('usage: tenants:import <file.json>');
@@ -90,6 +98,10 @@ const USAGE: Record<string, string> = {
   'calcom:event-types':
     'calcom:event-types --company <id or slug>\n' +
     "  Lists the event types of the company's Cal.com account (GET /v2/event-types): their ids go in calcomEventTypeId.",
+  'secrets:rotate':
+    'secrets:rotate\n' +
+    '  Re-encrypts every stored secret (Cal.com and Retell keys) under the first ENCRYPTION_KEY. Rotate by putting\n' +
+    '  the new key first and keeping the old ones after it; run this; then drop the old keys.',
   'tenants:import':
     'tenants:import <file.json>\n  Creates or updates whole tenants from a JSON document (see the README), all or nothing.',
 };

@@ -9,6 +9,8 @@ import {
   DatabaseConfig,
 } from './config/configuration';
 import { redisConfig, RedisConfig, retellConfig, RetellConfig } from './config/configuration';
+import type { KeyRing } from './secrets/key-ring';
+import { KEY_RING } from './secrets/secrets.module';
 
 /** What `node dist/src/main.js --help` prints: how to run it and where the configuration is described. */
 export const SERVER_HELP = `voice-booking-gateway: Retell AI functions, webhooks and MCP tools over Cal.com
@@ -33,13 +35,15 @@ export function startupSummary(app: INestApplication, url: string): { line: stri
   const calcom = app.get<CalcomConfig>(calcomConfig.KEY);
   const storage = database.url ? `Postgres ${new URL(database.url).host}` : `embedded database in ${database.dataDir}`;
   const cache = redis.url ? `Redis ${new URL(redis.url).host}` : 'in-process cache';
-  const keys = `${retell.apiKeys.length} Retell key${retell.apiKeys.length === 1 ? '' : 's'}`;
+  const keys = `${retell.apiKeys.length} deployment Retell key${retell.apiKeys.length === 1 ? '' : 's'}`;
   const line =
     `Gateway listening on ${url} (docs ${url}/docs, ready ${url}/health/ready, MCP ${url}/mcp) · ${storage} · ` +
-    `${cache} · Cal.com ${calcom.baseUrl} · ${keys} · log level ${config.logLevel}`;
+    `${cache} · Cal.com ${calcom.baseUrl} · ${keys} · ${app.get<KeyRing>(KEY_RING).origin} · ` +
+    `log level ${config.logLevel}`;
   const warning =
     retell.apiKeys.length === 0
-      ? 'RETELL_API_KEYS is empty: every request signed by Retell is refused with 401 (function tokens still work)'
+      ? 'RETELL_API_KEYS is empty: only companies with Retell keys of their own (retellApiKeys) accept Retell ' +
+        'signatures; the others get 401 (function tokens still work)'
       : undefined;
   return { line, warning };
 }

@@ -65,3 +65,30 @@ export function IsOpeningHours(options?: ValidationOptions): PropertyDecorator {
       },
     });
 }
+
+/** A Cal.com API base: http(s), no credentials, query or fragment; trailing slashes dropped. */
+export function IsCalcomBaseUrl(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyKey) => {
+    Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\/+$/, '') : value))(
+      target,
+      propertyKey,
+    );
+    registerDecorator({
+      name: 'isCalcomBaseUrl',
+      target: target.constructor,
+      propertyName: propertyKey as string,
+      options: { message: '$property must be an http(s) URL such as https://api.cal.eu', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isApiBase(value) },
+    });
+  };
+}
+
+function isApiBase(value: string): boolean {
+  if (value.length > 500) return false;
+  try {
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) && !url.username && !url.password && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
+}

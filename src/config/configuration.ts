@@ -43,6 +43,12 @@ export const redisConfig = registerAs('redis', () => {
 
 export const retellConfig = registerAs('retell', () => ({ apiKeys: loadEnv().RETELL_API_KEYS }));
 
+/** The keys that seal stored secrets (the first seals), or where the embedded database keeps its own. */
+export const secretsConfig = registerAs('secrets', () => {
+  const env = loadEnv();
+  return { keys: env.ENCRYPTION_KEY, dataDir: env.DATA_DIR, shared: env.DATABASE_URL !== undefined };
+});
+
 export const calcomConfig = registerAs('calcom', () => {
   const env = loadEnv();
   return {
@@ -63,6 +69,7 @@ export const rateLimitConfig = registerAs('rateLimit', () => {
     retell: env.RATE_LIMIT_RETELL,
     webhooks: env.RATE_LIMIT_WEBHOOKS,
     booking: env.RATE_LIMIT_BOOKING,
+    write: env.RATE_LIMIT_WRITE,
     mcp: env.RATE_LIMIT_MCP,
     diagnostic: env.RATE_LIMIT_DIAGNOSTIC,
     admin: env.RATE_LIMIT_ADMIN,
@@ -78,6 +85,7 @@ export type AppConfig = ConfigType<typeof appConfig>;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;
 export type RedisConfig = ConfigType<typeof redisConfig>;
 export type RetellConfig = ConfigType<typeof retellConfig>;
+export type SecretsConfig = ConfigType<typeof secretsConfig>;
 export type CalcomConfig = ConfigType<typeof calcomConfig>;
 export type RateLimitConfig = ConfigType<typeof rateLimitConfig>;
 export type PrivacyConfig = ConfigType<typeof privacyConfig>;
@@ -87,6 +95,7 @@ export const configNamespaces = [
   databaseConfig,
   redisConfig,
   retellConfig,
+  secretsConfig,
   calcomConfig,
   rateLimitConfig,
   privacyConfig,

@@ -1,6 +1,12 @@
+import { MAKE_A_KEY, parseEncryptionKey } from '../secrets/encryption-keys';
+
 export class EnvValidationError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
+    super(
+      problems.length === 1
+        ? `Invalid environment: ${problems[0]}`
+        : `Invalid environment:\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'EnvValidationError';
   }
 }
@@ -80,6 +86,14 @@ export const url =
     }
     return value.trim().replace(/\/+$/, '');
   };
+
+/** Comma-separated 32-byte keys, base64 or hex; the values never appear in a message. */
+export const encryptionKeys: Rule<Buffer[]> = (value, name) => {
+  const keys = list(value, name).map(parseEncryptionKey);
+  if (keys.some((key) => key === null))
+    throw new Problem(`expects 32-byte keys in base64 or hex, comma-separated (make one with: ${MAKE_A_KEY})`);
+  return keys as Buffer[];
+};
 
 export const list: Rule<string[]> = (value) =>
   present(value)

@@ -1,6 +1,8 @@
 import { EnvValidationError } from './env.parser';
 import { parseEnv } from './env.schema';
 
+const KEY_BASE64 = Buffer.alloc(32, 7).toString('base64');
+
 describe(parseEnv.name, () => {
   it('runs on the embedded defaults with no environment at all', () => {
     const sut = parseEnv({});
@@ -17,9 +19,25 @@ describe(parseEnv.name, () => {
   });
 
   it('leaves a shared Postgres to be migrated on purpose, or with --migrate', () => {
-    expect(parseEnv({ DATABASE_URL: 'postgres://db/app' }).MIGRATIONS_RUN).toBe(false);
-    expect(parseEnv({ DATABASE_URL: 'postgres://db/app' }, ['node', 'main.js', '--migrate']).MIGRATIONS_RUN).toBe(true);
-    expect(parseEnv({ DATABASE_URL: 'postgres://db/app', MIGRATIONS_RUN: 'yes' }).MIGRATIONS_RUN).toBe(true);
+    const shared = { DATABASE_URL: 'postgres://db/app', ENCRYPTION_KEY: KEY_BASE64 };
+    expect(parseEnv(shared).MIGRATIONS_RUN).toBe(false);
+    expect(parseEnv(shared, ['node', 'main.js', '--migrate']).MIGRATIONS_RUN).toBe(true);
+    expect(parseEnv({ ...shared, MIGRATIONS_RUN: 'yes' }).MIGRATIONS_RUN).toBe(true);
+  });
+
+  it('refuses a shared Postgres without ENCRYPTION_KEY, in one line that says how to make one', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgres://db/app' })).toThrow(
+      'Invalid environment: ENCRYPTION_KEY is required with DATABASE_URL: make one with `openssl rand -base64 32`',
+    );
+  });
+
+  it('reads encryption keys in base64 or hex, several for a rotation, and names a bad one without echoing it', () => {
+    const hex = 'ab'.repeat(32);
+    const keys = parseEnv({ ENCRYPTION_KEY: `${KEY_BASE64}, ${hex}` }).ENCRYPTION_KEY;
+    expect(keys.map((key) => key.toString('base64'))).toEqual([KEY_BASE64, Buffer.from(hex, 'hex').toString('base64')]);
+    const attempt = () => parseEnv({ ENCRYPTION_KEY: 'too-short-secret' });
+    expect(attempt).toThrow(/ENCRYPTION_KEY expects 32-byte keys in base64 or hex/);
+    expect(attempt).not.toThrow(/too-short-secret/);
   });
 
   it('splits and trims comma-separated Retell keys', () => {

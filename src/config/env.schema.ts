@@ -1,5 +1,8 @@
+import { MAKE_A_KEY } from '../secrets/encryption-keys';
 import {
   boolean,
+  encryptionKeys,
+  EnvValidationError,
   byteSize,
   integer,
   list,
@@ -26,6 +29,7 @@ const rules = {
   REDIS_URL: url(['redis', 'rediss']),
   REDIS_KEY_PREFIX: stringWithDefault('vbg:'),
   RETELL_API_KEYS: list,
+  ENCRYPTION_KEY: encryptionKeys,
   // A two-hour call's call_ended with every transcript form and per-word timings is a few MB; 25 MB leaves room.
   RETELL_BODY_LIMIT: byteSize(25 * 1024 ** 2, 1024 ** 2, 200 * 1024 ** 2),
   CALCOM_BASE_URL: url(['http', 'https'], 'https://api.cal.com'),
@@ -38,6 +42,7 @@ const rules = {
   RATE_LIMIT_RETELL: integer(100, 1, 1_000_000),
   RATE_LIMIT_WEBHOOKS: integer(200, 1, 1_000_000),
   RATE_LIMIT_BOOKING: integer(30, 1, 1_000_000),
+  RATE_LIMIT_WRITE: integer(60, 1, 1_000_000),
   RATE_LIMIT_MCP: integer(100, 1, 1_000_000),
   RATE_LIMIT_DIAGNOSTIC: integer(10, 1, 1_000_000),
   RATE_LIMIT_ADMIN: integer(60, 1, 1_000_000),
@@ -48,6 +53,9 @@ export type Env = ReturnType<typeof parseEnv>;
 
 export function parseEnv(raw: Record<string, string | undefined>, argv: readonly string[] = []) {
   const env = parseWith(rules, raw);
+  // A shared database outlives any one host: its secrets' key must be the operator's, never one made on the fly.
+  if (env.DATABASE_URL && env.ENCRYPTION_KEY.length === 0)
+    throw new EnvValidationError([`ENCRYPTION_KEY is required with DATABASE_URL: make one with \`${MAKE_A_KEY}\``]);
   // The embedded database belongs to this process alone, so it migrates itself; a shared Postgres is migrated on purpose.
   const migrate = argv.includes('--migrate') || (env.MIGRATIONS_RUN ?? env.DATABASE_URL === undefined);
   return { ...env, MIGRATIONS_RUN: migrate };

@@ -1,7 +1,7 @@
 import { ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../modules/access/principal';
 
-export const RATE_SCOPE_NAMES = ['retell', 'booking', 'webhooks', 'mcp', 'diagnostic', 'admin'] as const;
+export const RATE_SCOPE_NAMES = ['retell', 'booking', 'write', 'webhooks', 'mcp', 'diagnostic', 'admin'] as const;
 export type RateScope = (typeof RATE_SCOPE_NAMES)[number];
 
 const RATE_SCOPES = 'gateway:rate-scopes';
@@ -9,7 +9,7 @@ const RATE_SCOPES = 'gateway:rate-scopes';
 /** The limits a route counts against; a handler's own list replaces its controller's. */
 export const RateScopes = (...scopes: RateScope[]) => SetMetadata(RATE_SCOPES, scopes);
 
-/** A face adds scopes it only knows after reading the request (an MCP `tools/call` that books). */
+/** A face adds scopes it only knows after reading the request (an MCP `tools/call` that writes or books). */
 export type ScopedRequest = AuthenticatedRequest & { extraRateScopes?: RateScope[] };
 
 /** The scopes a handler declares (its own list, else its controller's); read once per handler. */

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { SecretBox } from '../../src/secrets/secret-box';
 import { Company } from '../../src/modules/tenants/company.entity';
 import { openApiDoc, responseSchema, schemaMismatches } from '../support/openapi';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -73,7 +74,9 @@ describe('Admin tenants API', () => {
       const stored = await t.dataSource
         .getRepository(Company)
         .findOne({ where: { id: body.id }, select: { id: true, calcomApiKey: true } });
-      expect(stored?.calcomApiKey).toBe('cal_fixture_not_a_real_key');
+      // Stored sealed: not the key, but what the deployment's key ring opens to the key.
+      expect(stored?.calcomApiKey).toMatch(/^enc:v1:[0-9a-f]{8}:/);
+      expect(t.app.get(SecretBox).open(stored!.calcomApiKey!, 'calcomApiKey')).toBe('cal_fixture_not_a_real_key');
     });
 
     it('updates only the fields sent and deletes', async () => {

@@ -190,7 +190,7 @@ describe('Retell function endpoints', () => {
     try {
       const context = await t.app
         .get(CallContextService)
-        .resolve(callObject({ call_id: 'count' }), { kind: 'signature' });
+        .resolve(callObject({ call_id: 'count' }), { kind: 'signature', companyId: a.id });
       expect(context).toMatchObject({
         company: { id: a.id, locale: 'de' },
         branch: { name: 'Mitte' },

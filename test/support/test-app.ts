@@ -51,6 +51,8 @@ export async function createBackend(): Promise<TestBackend> {
     url.pathname = `/${database}`;
     env.DATABASE_URL = url.toString();
     env.MIGRATIONS_RUN = 'true';
+    // A shared database needs the operator's key; every instance of this backend shares it.
+    env.ENCRYPTION_KEY = randomBytes(32).toString('base64');
     disposers.push(
       async () =>
         void (await withPg(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))),

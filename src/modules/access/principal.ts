@@ -1,13 +1,24 @@
 import type { Request } from 'express';
 
 /**
- * Who a request acts for, once a guard has proved it. A face may add what it learns later: the company a signed
- * Retell request belongs to (from its numbers or agent), or that the request is vital (never rate limited).
+ * Who a request acts for, once a guard has proved it. A function token acts for its company; a Retell signature for
+ * the company its numbers (or agent) name, proved by a key that signs for that company, or for none. `vital`: never
+ * rate limited (a signed lifecycle event or inbound webhook).
  */
 export type Principal =
   | { kind: 'admin'; tokenId: string }
-  | { kind: 'token'; tokenId: string; companyId: string }
-  | { kind: 'signature'; companyId?: string | null; businessNumber?: string | null; vital?: boolean };
+  | { kind: 'token'; tokenId: string; companyId: string; vital?: boolean }
+  | {
+      kind: 'signature';
+      companyId: string | null;
+      businessNumber?: string | null;
+      vital?: boolean;
+      /** The database could not say which company the request names: it acts for none, and stores nothing. */
+      unresolved?: boolean;
+    };
+
+/** How an agent-facing request proved itself: Retell's signature, or a function token bound to one company. */
+export type AgentPrincipal = Extract<Principal, { kind: 'signature' } | { kind: 'token' }>;
 
 export type AuthenticatedRequest = Request & { rawBody?: Buffer; principal?: Principal };
 

@@ -22,18 +22,28 @@ export function verifyRetellSignature(
   keys: readonly string[],
   now = Date.now(),
 ): boolean {
-  if (typeof header !== 'string' || keys.length === 0) return false;
+  return signingKey(rawBody, header, keys, now) !== null;
+}
+
+/** The key of `keys` that made this signature, or null (malformed, too old or too new, or made with another key). */
+export function signingKey(
+  rawBody: Buffer | undefined,
+  header: unknown,
+  keys: readonly string[],
+  now = Date.now(),
+): string | null {
+  if (typeof header !== 'string' || keys.length === 0) return null;
   const match = HEADER.exec(header);
-  if (!match) return false;
+  if (!match) return null;
   const timestamp = Number(match[1]);
-  if (!Number.isSafeInteger(timestamp) || Math.abs(now - timestamp) > SIGNATURE_TOLERANCE_MS) return false;
+  if (!Number.isSafeInteger(timestamp) || Math.abs(now - timestamp) > SIGNATURE_TOLERANCE_MS) return null;
   const presented = Buffer.from(match[2].toLowerCase(), 'hex');
   const body = rawBody ?? Buffer.alloc(0);
-  let valid = false;
+  let found: string | null = null;
   // Every key is tried, so the time taken does not tell which key (if any) matched.
   for (const key of keys) {
     const expected = Buffer.from(computeRetellDigest(body, key, match[1]), 'hex');
-    valid = timingSafeEqual(expected, presented) || valid;
+    if (timingSafeEqual(expected, presented) && found === null) found = key;
   }
-  return valid;
+  return found;
 }

@@ -3,7 +3,7 @@ import { DataSource, In, MoreThan } from 'typeorm';
 import { Appointment } from '../appointments/appointment.entity';
 import { BookingService } from '../appointments/booking.service';
 import type { CalcomAccount } from '../calcom/calcom.types';
-import { CompaniesService } from '../tenants/companies.service';
+import { CompanyAccountsService } from '../tenants/company-accounts.service';
 import { Customer } from '../tenants/customer.entity';
 
 export interface ErasureReport {
@@ -27,7 +27,7 @@ export class GdprService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly booking: BookingService,
-    private readonly companies: CompaniesService,
+    private readonly accounts: CompanyAccountsService,
   ) {}
 
   async eraseByPhone(phone: string, options: { companyId?: string; cancelBookings?: boolean }): Promise<ErasureReport> {
@@ -73,7 +73,7 @@ export class GdprService {
     for (const appointment of upcoming) {
       try {
         if (!accounts.has(appointment.companyId))
-          accounts.set(appointment.companyId, this.companies.calcomAccount(appointment.companyId));
+          accounts.set(appointment.companyId, this.accounts.calcomAccount(appointment.companyId));
         const account = await accounts.get(appointment.companyId)!;
         if (!account) throw new Error('No Cal.com key');
         await this.booking.cancel(

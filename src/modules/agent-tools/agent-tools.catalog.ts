@@ -9,6 +9,14 @@ import {
   NoArgs,
   RescheduleAppointmentArgs,
 } from './agent-tools.dto';
+import type { RateScope } from '../../throttling/rate-scopes';
+
+/**
+ * What a tool may do: read, write (a retry must find what the first try did), or book. Each counts against its face's
+ * limit; a write also against the write limit; a tool that can book (whatever its arguments) also against the
+ * booking limit.
+ */
+export type ToolAccess = 'read' | 'write' | 'booking';
 
 interface ToolSpec {
   /** The argument DTO: it validates the arguments and is the tool's JSON Schema. */
@@ -16,9 +24,7 @@ interface ToolSpec {
   description: string;
   /** Whether the agent should say a filler ("one moment…") while waiting: for the calls that reach Cal.com. */
   speakDuringExecution: boolean;
-  /** Whether the tool writes (a retry must find what the first try did), and whether it books (its own rate limit). */
-  writes: boolean;
-  books: boolean;
+  access: ToolAccess;
   /** Whether it reads the caller (customer) of the call, who may have been linked since: its context is read afresh. */
   needsCaller: boolean;
 }
@@ -31,24 +37,21 @@ export const TOOLS = {
   'list-services': {
     needsCaller: false,
     args: ListServicesArgs,
-    writes: false,
-    books: false,
+    access: 'read',
     speakDuringExecution: false,
     description: 'Lists the services the business offers, with their duration, optionally for one branch.',
   },
   'get-branches': {
     needsCaller: false,
     args: NoArgs,
-    writes: false,
-    books: false,
+    access: 'read',
     speakDuringExecution: false,
     description: 'Lists the branches with address and opening hours.',
   },
   'check-availability': {
     needsCaller: false,
     args: CheckAvailabilityArgs,
-    writes: false,
-    books: false,
+    access: 'read',
     speakDuringExecution: true,
     description:
       'Checks whether a time is free for a service; without a time, lists free times of that day (without a date: today and tomorrow).',
@@ -56,24 +59,21 @@ export const TOOLS = {
   'get-alternatives': {
     needsCaller: false,
     args: GetAlternativesArgs,
-    writes: false,
-    books: false,
+    access: 'read',
     speakDuringExecution: true,
     description: 'Finds up to three free times near the one the caller wanted.',
   },
   'collect-customer-info': {
     needsCaller: false,
     args: CollectCustomerInfoArgs,
-    writes: true,
-    books: false,
+    access: 'write',
     speakDuringExecution: false,
     description: "Saves the caller's name and contact details.",
   },
   'collect-appointment-data': {
     needsCaller: true,
     args: CollectAppointmentDataArgs,
-    writes: true,
-    books: false,
+    access: 'booking',
     speakDuringExecution: true,
     description:
       'With confirm false, checks the wished appointment and repeats it back; with confirm true (after the caller agreed), books it.',
@@ -81,32 +81,28 @@ export const TOOLS = {
   'book-appointment': {
     needsCaller: true,
     args: BookAppointmentArgs,
-    writes: true,
-    books: true,
+    access: 'booking',
     speakDuringExecution: true,
     description: 'Books an appointment the caller has confirmed.',
   },
   'cancel-appointment': {
     needsCaller: true,
     args: CancelAppointmentArgs,
-    writes: true,
-    books: false,
+    access: 'write',
     speakDuringExecution: true,
     description: "Cancels the caller's upcoming appointment (by id or by day).",
   },
   'reschedule-appointment': {
     needsCaller: true,
     args: RescheduleAppointmentArgs,
-    writes: true,
-    books: false,
+    access: 'booking',
     speakDuringExecution: true,
     description: "Moves the caller's upcoming appointment to a new day and time.",
   },
   'query-customer-appointments': {
     needsCaller: true,
     args: NoArgs,
-    writes: false,
-    books: false,
+    access: 'read',
     speakDuringExecution: false,
     description: "Lists the caller's upcoming appointments.",
   },
@@ -120,3 +116,24 @@ export const toolName = (key: ToolKey) => key.replace(/-/g, '_');
 const BY_NAME = new Map(Object.keys(TOOLS).map((key) => [toolName(key as ToolKey), key as ToolKey]));
 
 export const toolKeyOf = (name: string): ToolKey | undefined => BY_NAME.get(name);
+
+/** The faces a tool is served on, and the credential each accepts. */
+export type ToolFace = 'retell' | 'mcp';
+const FACE_AUTH = { retell: 'retell-signature-or-function-token', mcp: 'function-token' } as const;
+const ACCESS_SCOPES: Record<ToolAccess, RateScope[]> = { read: [], write: ['write'], booking: ['write', 'booking'] };
+
+/** Whether a tool changes anything (MCP's read-only hint, Retell's longer timeout). */
+export const toolWrites = (key: ToolKey) => TOOLS[key].access !== 'read';
+
+/**
+ * A tool's route facts on a face, in one place for both faces: its path (Retell) or name (MCP), the credential it
+ * takes, and the rate limits it counts against (the face's own, then those of what the tool may do).
+ */
+export function toolRoute(key: ToolKey, face: ToolFace) {
+  return {
+    path: face === 'retell' ? `/api/retell/${key}` : '/mcp',
+    name: toolName(key),
+    auth: FACE_AUTH[face],
+    rateScopes: [face, ...ACCESS_SCOPES[TOOLS[key].access]] satisfies RateScope[],
+  };
+}

@@ -1,3 +1,4 @@
+import type { CalcomAccount } from '../calcom/calcom.types';
 import { DomainError } from '../../common/domain-error';
 import type { Appointment } from '../appointments/appointment.entity';
 import type { Availability } from '../appointments/appointments.types';
@@ -23,7 +24,12 @@ export function toolsRig() {
     <T>(name: string, answer: (...args: never[]) => T) =>
     (...args: never[]) => (recorded.push([name, ...args]), answer(...args));
   const state = {
-    account: { companyId: 'co_1', apiKey: 'cal_key' } as { companyId: string; apiKey: string } | null,
+    account: {
+      id: 'acct_1',
+      companyId: 'co_1',
+      baseUrl: 'https://api.cal.com',
+      apiKey: 'cal_key',
+    } as CalcomAccount | null,
     check: { kind: 'free', instant: new Date() } as Availability,
     alternatives: [] as Date[],
     appointments: [] as Appointment[],
@@ -43,7 +49,7 @@ export function toolsRig() {
     listServices: note('listServices', async () => state.services),
     listBranches: note('listBranches', async () => branches),
   };
-  const companies = { calcomAccount: note('calcomAccount', async () => state.account) };
+  const accounts = { calcomAccount: note('calcomAccount', async () => state.account) };
   const customers = {
     upsert: note('upsert', async (_company: string, details: { phone: string | null }) => ({
       id: 'cust_1',
@@ -66,7 +72,7 @@ export function toolsRig() {
     findForCaller: note('findForCaller', async () => state.appointments),
     reconcile: note('reconcile', async (_account: unknown, rows: Appointment[]) => rows),
   };
-  const scopes = new ToolScopeService(catalog as never, companies as never);
+  const scopes = new ToolScopeService(catalog as never, accounts as never);
   const callers = new CallerToolsService(customers as never, calls as never);
   const free = new AvailabilityToolsService(scopes, availability as never);
   const tools = new AgentToolsService(
@@ -76,7 +82,7 @@ export function toolsRig() {
     new BookingToolsService(scopes, callers, availability as never, free, booking as never),
     new AppointmentToolsService(
       scopes,
-      companies as never,
+      accounts as never,
       appointments as never,
       availability as never,
       free,

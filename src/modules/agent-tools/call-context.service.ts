@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import type { DateOrder, Locale } from '../tenants/company.entity';
 import type { CallContext, CallInfo } from './tool-context';
 import { TenantChangesService } from '../tenants/tenant-changes.service';
-import { CallParties, splitParties, TENANT_CTE, TenantResolverService } from '../tenants/tenant-resolver.service';
-import type { AgentPrincipal } from '../access/retell-auth.guard';
+import { splitParties, TENANT_CTE } from '../tenants/tenant-resolver.service';
+import type { AgentPrincipal } from '../access/principal';
 
 type Row = Record<string, string | null>;
 
@@ -19,9 +19,9 @@ const NO_CONTEXT: CallContext = {
 };
 
 /*
- * $1 business number, $2 agent id, $3 caller number (TENANT_CTE), $4 Retell call id, $5 the company of a function
- * token (or null), $6 direction, $7 from, $8 to, $9 call type. The call row is created on first sight and never moved
- * to another company; a token of another company gets no row back, and nothing of that company is read.
+ * $1 business number, $2 agent id, $3 caller number (TENANT_CTE), $4 Retell call id, $5 the company the principal
+ * acts for, $6 direction, $7 from, $8 to, $9 call type. The call row is created on first sight and never moved to
+ * another company; a principal of another company gets no row back, and nothing of that company is read.
  */
 const CONTEXT_SQL = `
 WITH ${TENANT_CTE},
@@ -31,7 +31,7 @@ upserted AS (
     call_type, status)
   SELECT $4::text, (SELECT company_id FROM target), (SELECT branch_id FROM company), (SELECT id FROM customer),
     $2::text, $6, $7, $8, $9, 'ongoing'
-  WHERE $4::text IS NOT NULL AND ($5::uuid IS NULL OR (SELECT company_id FROM target) = $5::uuid)
+  WHERE $4::text IS NOT NULL AND (SELECT company_id FROM target) = $5::uuid
   ON CONFLICT (retell_call_id) DO UPDATE SET
     company_id = COALESCE(calls.company_id, EXCLUDED.company_id),
     branch_id = CASE WHEN calls.company_id IS NULL THEN EXCLUDED.branch_id ELSE calls.branch_id END,
@@ -42,7 +42,7 @@ upserted AS (
     from_number = COALESCE(calls.from_number, EXCLUDED.from_number),
     to_number = COALESCE(calls.to_number, EXCLUDED.to_number),
     updated_at = now()
-  WHERE $5::uuid IS NULL OR calls.company_id IS NULL OR calls.company_id = $5::uuid
+  WHERE calls.company_id IS NULL OR calls.company_id = $5::uuid
   RETURNING id, company_id, branch_id, customer_id
 ),
 chosen AS (
@@ -54,7 +54,7 @@ SELECT chosen.call_id, co.id AS company_id, co.name AS company_name, co.timezone
        br.id AS branch_id, br.name AS branch_name, cu.id AS customer_id, cu.name AS customer_name,
        cu.email AS customer_email, cu.phone_e164 AS customer_phone, (SELECT id FROM company) AS resolved_company_id
 FROM chosen
-LEFT JOIN companies co ON co.id = chosen.company_id AND ($5::uuid IS NULL OR co.id = $5::uuid)
+LEFT JOIN companies co ON co.id = chosen.company_id AND co.id = $5::uuid
 LEFT JOIN branches br ON br.id = chosen.branch_id AND br.company_id = co.id
 LEFT JOIN customers cu ON cu.id = chosen.customer_id AND cu.company_id = co.id`;
 
@@ -73,7 +73,6 @@ export class CallContextService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tenants: TenantResolverService,
     changes: TenantChangesService,
   ) {
     changes.subscribe(() => this.forget());
@@ -95,50 +94,36 @@ export class CallContextService {
     return context;
   }
 
+  /**
+   * The principal's company bounds everything: the numbers must name it (or nothing) and the call id must be one of
+   * its calls (or a new one). A principal acting for no company (a signed request whose numbers name none) gets no
+   * context at all, so a call id alone never reaches another company's call.
+   */
   private async lookup(call: CallInfo, principal: AgentPrincipal): Promise<CallContext> {
-    const parties = {
+    const { businessNumber, callerNumber } = splitParties({
       direction: call.direction,
       fromNumber: call.from_number,
       toNumber: call.to_number,
-      agentId: call.agent_id,
-    };
-    const { businessNumber, callerNumber } = splitParties(parties);
-    const scope =
-      principal.kind === 'token'
-        ? { companyId: principal.companyId, callId: call.call_id }
-        : await this.unsignedScope(call, parties);
-    const { companyId: tokenCompany, callId } = scope;
-    // Nothing names a call, a number, an agent or a company: there is nothing to look up.
-    if (!tokenCompany && !callId && !businessNumber && !call.agent_id) return { ...NO_CONTEXT, callerNumber };
+    });
+    const companyId = principal.companyId;
+    if (principal.kind === 'signature' && principal.unresolved)
+      throw new DomainError('DATABASE_UNAVAILABLE', 'Could not tell which company the call belongs to');
+    if (!companyId) return { ...NO_CONTEXT, callerNumber };
     const [row]: Row[] = await this.dataSource.query(CONTEXT_SQL, [
       businessNumber,
       call.agent_id ?? null,
       callerNumber,
-      callId ?? null,
-      tokenCompany,
+      call.call_id ?? null,
+      companyId,
       call.direction ?? null,
       call.from_number ?? null,
       call.to_number ?? null,
       call.call_type ?? null,
     ]);
     const foreign =
-      tokenCompany &&
-      ((row.resolved_company_id && row.resolved_company_id !== tokenCompany) || (callId && !row.call_id));
+      (row.resolved_company_id && row.resolved_company_id !== companyId) || (call.call_id && !row.call_id);
     if (foreign) throw new DomainError('FORBIDDEN', 'This call belongs to another company');
-    return contextOf(row, callId ?? null, callerNumber);
-  }
-
-  /**
-   * A call id the signature does not cover may only name a call of the company the numbers (or agent) name, as a
-   * function token's would; without such a company it is not used at all.
-   */
-  private async unsignedScope(
-    call: CallInfo,
-    parties: CallParties,
-  ): Promise<{ companyId: string | null; callId?: string }> {
-    if (!call.unsignedCallId) return { companyId: null, callId: call.call_id };
-    const tenant = await this.tenants.resolve(parties);
-    return tenant ? { companyId: tenant.companyId, callId: call.call_id } : { companyId: null };
+    return contextOf(row, call.call_id ?? null, callerNumber);
   }
 }
 

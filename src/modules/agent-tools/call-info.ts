@@ -23,8 +23,9 @@ const OUTSIDE_BODY = {
 } as const;
 
 /**
- * The call a request names in its URL or headers. `signedCallId` (from a signed body) wins over both; a call id from
- * the URL or a header is marked unsigned, since Retell's signature does not cover it.
+ * The call a request names in its URL or headers. `signedCallId` (from the body) wins over both. Retell's signature
+ * does not cover the URL or headers, so whatever they name is only ever looked up within the company the request's
+ * credential acts for.
  */
 export function callInfoOutsideBody(request: Pick<Request, 'query' | 'headers'>, signedCallId?: string): CallInfo {
   const read = (name: keyof typeof OUTSIDE_BODY) => {
@@ -34,10 +35,8 @@ export function callInfoOutsideBody(request: Pick<Request, 'query' | 'headers'>,
   const direction = read('direction') === 'outbound' ? 'outbound' : read('direction') ? 'inbound' : undefined;
   const [user, agent] = [read('user_number'), read('agent_number')];
   const outbound = direction === 'outbound';
-  const callId = signedCallId ?? read('call_id');
   return {
-    call_id: callId,
-    unsignedCallId: signedCallId === undefined && callId !== undefined,
+    call_id: signedCallId ?? read('call_id'),
     agent_id: read('agent_id'),
     direction,
     from_number: read('from_number') ?? (outbound ? agent : user),

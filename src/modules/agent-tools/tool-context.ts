@@ -24,6 +24,4 @@ export interface CallInfo {
   from_number?: string;
   to_number?: string;
   call_type?: string;
-  /** The call id came from the URL or a header, which Retell's signature does not cover. */
-  unsignedCallId?: boolean;
 }

@@ -84,9 +84,15 @@ export class AppointmentClaimsService {
   }
 
   /** The single-host claim that holds a slot while its outcome is unknown (in flight too long, or timed out). */
-  private findUnsettledHolder(eventTypeId: number, start: Date): Promise<Appointment | null> {
+  private findUnsettledHolder({ companyId, eventTypeId, start }: ClaimValues): Promise<Appointment | null> {
     return this.appointments.findOne({
-      where: { calcomEventTypeId: eventTypeId, startAt: start, singleHost: true, status: In(['booking', 'uncertain']) },
+      where: {
+        companyId,
+        calcomEventTypeId: eventTypeId,
+        startAt: start,
+        singleHost: true,
+        status: In(['booking', 'uncertain']),
+      },
     });
   }
 
@@ -119,7 +125,7 @@ export class AppointmentClaimsService {
       return rows.length > 0 ? this.appointments.findOneByOrFail({ id: rows[0].id }) : null;
     } catch (error) {
       if (!isUniqueViolation(error, 'uq_appointments_active_slot')) throw error;
-      const holder = retried ? null : await this.findUnsettledHolder(values.eventTypeId, values.start);
+      const holder = retried ? null : await this.findUnsettledHolder(values);
       if (holder && this.isStale(holder) && (await resolveHolder(holder)))
         return this.insert(values, resolveHolder, true);
       throw new DomainError('SLOT_TAKEN', 'The slot is held by another booking');

@@ -64,7 +64,7 @@ export class AvailabilityService {
 
   /** Drops what a booking made stale. */
   invalidate(scope: BookingScope, instants: Date[]): Promise<void> {
-    return this.slots.invalidate(scope.service.calcomEventTypeId, scope.company.timezone, instants);
+    return this.slots.invalidate(scope.account, scope.service.calcomEventTypeId, scope.company.timezone, instants);
   }
 
   private async daySlots(

@@ -45,7 +45,7 @@ export class BookingRunnerService {
     // Several hosts: the database cannot count how many bookings fit, so one request per slot at a time asks Cal.com.
     const appointment = scope.service.multiHost
       ? await this.locks.withLock(
-          `slot:${values.eventTypeId}:${values.start.toISOString()}`,
+          `slot:${scope.account.id}:${values.eventTypeId}:${values.start.toISOString()}`,
           this.claims.staleAfterMs,
           execute,
         )
@@ -127,7 +127,10 @@ export class BookingRunnerService {
   }
 
   invalidate(scope: BookingScope, row: Appointment): Promise<void> {
-    return this.slots.invalidate(row.calcomEventTypeId, scope.company.timezone, [row.startAt, row.endAt]);
+    return this.slots.invalidate(scope.account, row.calcomEventTypeId, scope.company.timezone, [
+      row.startAt,
+      row.endAt,
+    ]);
   }
 
   async findByKey(scope: BookingScope, start: Date, key: string): Promise<CalcomBooking | null> {

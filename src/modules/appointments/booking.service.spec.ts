@@ -36,7 +36,7 @@ describe('BookingService over the claims table', () => {
     await book('call_1');
     await expect(book('call_2')).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
     await book('call_3', new Date('2030-03-04T10:00:00.000Z'), true);
-    expect(rig.locks).toEqual(['slot:1001:2030-03-04T10:00:00.000Z']);
+    expect(rig.locks).toEqual(['slot:acct_rig:1001:2030-03-04T10:00:00.000Z']);
   });
 
   it('waits for a claim in flight with the same key and answers with its result', async () => {

@@ -95,7 +95,7 @@ export class BookingService {
     };
     const outcome = await this.runner.run(scope, values, upstream);
     await this.claims.settle(old, { status: 'cancelled', cancellationReason: 'rescheduled' });
-    await this.slots.invalidate(old.calcomEventTypeId, scope.company.timezone, [old.startAt]);
+    await this.slots.invalidate(scope.account, old.calcomEventTypeId, scope.company.timezone, [old.startAt]);
     return outcome;
   }
 
@@ -126,7 +126,7 @@ export class BookingService {
       throw new DomainError('CALCOM_BUSY', 'The booking is still being made');
     if (appointment.calcomBookingUid) await this.cancelUpstream(account, appointment.calcomBookingUid, reason);
     await this.claims.settle(appointment, { status: 'cancelled', cancellationReason: reason });
-    await this.slots.invalidate(appointment.calcomEventTypeId, timeZone, [appointment.startAt]);
+    await this.slots.invalidate(account, appointment.calcomEventTypeId, timeZone, [appointment.startAt]);
     return 'cancelled';
   }
 

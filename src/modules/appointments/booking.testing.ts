@@ -128,7 +128,7 @@ export async function bookingRig(): Promise<BookingRig> {
   );
   const scope = (multiHost = false): BookingScope => ({
     company: { id: companyId, timezone: 'Europe/Berlin', locale: 'de' },
-    account: { companyId, apiKey: 'cal_rig' },
+    account: { id: 'acct_rig', companyId, baseUrl: 'https://api.cal.com', apiKey: 'cal_rig' },
     service: { id: serviceId, name: 'Cut', calcomEventTypeId: 1001, durationMinutes: 30, multiHost },
     openingHours: null,
   });

@@ -21,7 +21,7 @@ export class CalcomEventTypesService {
    */
   async emailRequired(account: CalcomAccount, eventTypeId: number): Promise<boolean> {
     try {
-      const type = await this.cache.wrap(`calcom:event-type:${eventTypeId}`, TTL_MS, () =>
+      const type = await this.cache.wrap(`calcom:event-type:${account.id}:${eventTypeId}`, TTL_MS, () =>
         this.client.eventType(account, eventTypeId),
       );
       return type.emailRequired;

@@ -38,8 +38,8 @@ export class CalcomHttpService implements OnModuleDestroy {
     private readonly breakers: CalcomBreakersService,
     private readonly metrics: MetricsService,
   ) {
+    // No base URL here: each company may have its own Cal.com (api.cal.eu, self-hosted), named by its account.
     this.http = axios.create({
-      baseURL: config.baseUrl,
       timeout: config.timeoutMs,
       maxRedirects: 0,
       // Reused connections save a TCP and TLS handshake on every request while a caller waits.
@@ -60,7 +60,7 @@ export class CalcomHttpService implements OnModuleDestroy {
   }
 
   async send(account: CalcomAccount, operation: CalcomOperation): Promise<unknown> {
-    return this.breakers.run(account.companyId, async () => {
+    return this.breakers.run(account, async () => {
       const started = Date.now();
       try {
         return await this.attempt(account, operation);
@@ -82,6 +82,7 @@ export class CalcomHttpService implements OnModuleDestroy {
     try {
       const response = await this.http.request({
         method: operation.method,
+        baseURL: account.baseUrl,
         url: operation.path,
         params: operation.params,
         data: operation.data,

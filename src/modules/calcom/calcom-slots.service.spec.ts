@@ -12,7 +12,11 @@ function setup() {
   const service = new CalcomSlotsService(client as unknown as CalcomClient, new CacheService(createCache()), {
     slotsTtlMs: 60_000,
   } as CalcomConfig);
-  const query = { account: { companyId: 'c1', apiKey: 'cal_x' }, eventTypeId: 7, timeZone: 'Europe/Berlin' };
+  const query = {
+    account: { id: 'acct1', companyId: 'c1', baseUrl: 'https://api.cal.com', apiKey: 'cal_x' },
+    eventTypeId: 7,
+    timeZone: 'Europe/Berlin',
+  };
   return { client, service, query };
 }
 
@@ -29,7 +33,7 @@ describe('CalcomSlotsService, in-process cache', () => {
   it('fetches and parses a day again after a booking made it stale', async () => {
     const { client, service, query } = setup();
     const first = await service.day(query, DAY);
-    await service.invalidate(7, 'Europe/Berlin', [new Date(SLOTS[0])]);
+    await service.invalidate(query.account, 7, 'Europe/Berlin', [new Date(SLOTS[0])]);
     const again = await service.day(query, DAY);
     expect(again).not.toBe(first);
     expect(again.map((slot) => slot.toISOString())).toEqual(SLOTS);

@@ -14,9 +14,12 @@ export interface SlotsQuery {
   bookingUidToReschedule?: string;
 }
 
-/** The cache key of one event type's free slots over a range of days (days in the company's timezone). */
-export const slotsCacheKey = (eventTypeId: number, startDate: string, endDate: string) =>
-  `calcom:slots:${eventTypeId}:${startDate}:${endDate}`;
+/**
+ * The cache key of one event type's free slots over a range of days (days in the company's timezone), per Cal.com
+ * account: two Cal.com instances can both have an event type 1001.
+ */
+export const slotsCacheKey = (account: Pick<CalcomAccount, 'id'>, eventTypeId: number, start: string, end: string) =>
+  `calcom:slots:${account.id}:${eventTypeId}:${start}:${end}`;
 
 /**
  * The instants of a cached day, parsed once per stored list rather than on every check that reads it (24 dates a day
@@ -41,7 +44,7 @@ export class CalcomSlotsService {
   /** One day's slots. Concurrent requests for the same day share one upstream request. */
   async day(query: SlotsQuery, day: string): Promise<Date[]> {
     if (query.bookingUidToReschedule) return (await this.fetch(query, day, day)).get(day) ?? [];
-    const key = slotsCacheKey(query.eventTypeId, day, day);
+    const key = slotsCacheKey(query.account, query.eventTypeId, day, day);
     const slots = await this.cache.wrap(key, this.config.slotsTtlMs, async () => {
       const fetched = await this.fetch(query, day, day);
       return (fetched.get(day) ?? []).map((slot) => slot.toISOString());
@@ -52,7 +55,7 @@ export class CalcomSlotsService {
   /** Several days in one upstream request, unless every one of them is cached already. */
   async days(query: SlotsQuery, from: string, to: string): Promise<SlotsByDay> {
     const days = dayRange(from, to, query.timeZone);
-    const keys = days.map((day) => slotsCacheKey(query.eventTypeId, day, day));
+    const keys = days.map((day) => slotsCacheKey(query.account, query.eventTypeId, day, day));
     const cached = await Promise.all(keys.map((key) => this.cache.get<string[]>(key)));
     if (cached.every((slots) => slots !== undefined)) {
       return new Map(days.map((day, index) => [day, toInstants(keys[index], cached[index]!)]));
@@ -62,7 +65,7 @@ export class CalcomSlotsService {
     await Promise.all(
       days.map((day) =>
         this.cache.set(
-          slotsCacheKey(query.eventTypeId, day, day),
+          slotsCacheKey(query.account, query.eventTypeId, day, day),
           result.get(day)!.map((slot) => slot.toISOString()),
           this.config.slotsTtlMs,
         ),
@@ -72,9 +75,9 @@ export class CalcomSlotsService {
   }
 
   /** After a booking, cancellation or move: the days these instants fall on are fetched fresh next time. */
-  async invalidate(eventTypeId: number, timeZone: string, instants: Date[]): Promise<void> {
+  async invalidate(account: CalcomAccount, eventTypeId: number, timeZone: string, instants: Date[]): Promise<void> {
     const days = new Set(instants.map((instant) => DateTime.fromJSDate(instant, { zone: timeZone }).toISODate()!));
-    await this.cache.del(...[...days].map((day) => slotsCacheKey(eventTypeId, day, day)));
+    await this.cache.del(...[...days].map((day) => slotsCacheKey(account, eventTypeId, day, day)));
   }
 
   private fetch(query: SlotsQuery, from: string, to: string): Promise<SlotsByDay> {

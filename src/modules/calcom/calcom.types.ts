@@ -2,8 +2,12 @@
 export type CalcomBookingStatus = 'accepted' | 'pending' | 'cancelled' | 'rejected';
 
 export interface CalcomAccount {
-  /** Breakers, logs and metrics are per company; the key is only ever put in the Authorization header. */
+  /** Derived from the base URL and key: breakers and caches are per account, never shared across accounts. */
+  id: string;
+  /** Logs and metrics name the company; the key is only ever put in the Authorization header. */
   companyId: string;
+  /** The company's Cal.com: `https://api.cal.com`, `https://api.cal.eu` or a self-hosted one. */
+  baseUrl: string;
   apiKey: string;
 }
 

@@ -16,22 +16,31 @@ export interface CallEventItem {
   event: string;
   report: CallReport;
   rank: number;
+  /** The company the request's credential acts for (null: none); a call of another company is never touched. */
+  companyId: string | null;
 }
+
+/** The answer for an event of a call that belongs to another company than the one its request acts for. */
+export const FOREIGN_CALL: unique symbol = Symbol('foreign call');
+export type StoredEvent = string | null | typeof FOREIGN_CALL;
 
 const dedupeKey = (item: CallEventItem) => `${item.event}:${item.report.callId}`;
 
 /**
  * Stores a batch of lifecycle events in the caller's transaction with a fixed number of statements: the call rows
  * (created on first sight, locked), the event rows (a retry is a no-op), each call's merged state and, for calls that
- * ended, the caller linked as a customer. Answers, per item, the new event row's id, or null for a duplicate.
+ * ended, the caller linked as a customer. Answers, per item, the new event row's id, null for a duplicate, or
+ * `FOREIGN_CALL` for an event of another company's call (nothing of it is written).
  */
 @Injectable()
 export class CallEventStore {
   constructor(private readonly tenants: TenantResolverService) {}
 
-  async store(manager: EntityManager, items: CallEventItem[]): Promise<Array<string | null>> {
-    const retellIds = [...new Set(items.map((item) => item.report.callId))].sort();
+  async store(manager: EntityManager, all: CallEventItem[]): Promise<StoredEvent[]> {
+    const retellIds = [...new Set(all.map((item) => item.report.callId))].sort();
     const calls = await this.lock(manager, retellIds);
+    const foreign = (item: CallEventItem) => isForeign(calls.get(item.report.callId), item);
+    const items = all.filter((item) => !foreign(item));
     const firsts = firstOfEach(items);
     const missing = retellIds.filter((id) => !calls.has(id));
     const created = await this.create(manager, missing, [...firsts.values()], calls);
@@ -45,7 +54,8 @@ export class CallEventStore {
     await this.attachTenants(manager, changes);
     if (changes.size > 0) await manager.query(UPDATE_CALLS, [JSON.stringify(updateRows(changes))]);
     await this.linkCallers(manager, items, inserted, calls);
-    return inserted;
+    const stored = new Map(items.map((item, i) => [item, inserted[i]]));
+    return all.map((item) => (stored.has(item) ? stored.get(item)! : FOREIGN_CALL));
   }
 
   /**
@@ -157,6 +167,10 @@ export class CallEventStore {
 function updateRows(changes: Map<LockedCall, CallChanges>): Array<Record<string, unknown>> {
   return [...changes].map(([call, change]) => ({ id: call.id, ...mergedRecord(call, change) }));
 }
+
+/** A call that exists already and belongs to another company than the one the event's request acts for. */
+const isForeign = (call: LockedCall | undefined, item: CallEventItem) =>
+  call !== undefined && call.companyId !== null && call.companyId !== item.companyId;
 
 /** Each event once, by its dedupe key: the first of equal events in one batch. */
 function firstOfEach(items: CallEventItem[]): Map<string, CallEventItem> {

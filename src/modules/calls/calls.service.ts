@@ -4,7 +4,7 @@ import { DomainError } from '../../common/domain-error';
 import { GroupCommit } from '../../common/group-commit';
 import { maskPii } from '../../common/pii';
 import { MetricsService } from '../../metrics/metrics.service';
-import { CallEventItem, CallEventStore } from './call-event-store';
+import { CallEventItem, CallEventStore, FOREIGN_CALL, StoredEvent } from './call-event-store';
 import { CallReport, EVENT_RANK } from './call-merge';
 import { Call } from './call.entity';
 
@@ -25,7 +25,7 @@ export class CallsService {
    * Two writes in flight on Postgres (one is sent while the other waits for its commit); one on the embedded database,
    * whose single session would only queue the second.
    */
-  private readonly writes: GroupCommit<CallEventItem, string | null>;
+  private readonly writes: GroupCommit<CallEventItem, StoredEvent>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -40,20 +40,32 @@ export class CallsService {
   }
 
   /**
-   * Stores one webhook event: the Call row (created on first sight) and a call_events row whose unique dedupe key
-   * turns Retell's retries into no-ops. Resolves once the event is committed; throws DATABASE_UNAVAILABLE when it
-   * could not be stored, so Retell retries.
+   * Stores one webhook event for the company its request acts for: the Call row (created on first sight) and a
+   * call_events row whose unique dedupe key turns Retell's retries into no-ops. Resolves once the event is committed;
+   * throws FORBIDDEN for another company's call (nothing written), DATABASE_UNAVAILABLE when it could not be stored,
+   * so Retell retries.
    */
-  async recordEvent(event: string, report: CallReport): Promise<RecordOutcome> {
+  async recordEvent(event: string, report: CallReport, companyId: string | null): Promise<RecordOutcome> {
     const rank = EVENT_RANK[event];
     if (!rank) return 'ignored';
+    let stored: StoredEvent;
     try {
-      return (await this.writes.submit({ event, report, rank })) === null ? 'duplicate' : 'stored';
+      stored = await this.writes.submit({ event, report, rank, companyId });
     } catch (error) {
       // The database's own message stays in our log; the answer only says what failed.
       this.logger.error({ event, error: maskPii((error as Error).message) }, 'Could not store a call event');
       throw new DomainError('DATABASE_UNAVAILABLE', 'Could not store the call event');
     }
+    if (stored === FOREIGN_CALL) throw new DomainError('FORBIDDEN', 'This call belongs to another company');
+    return stored === null ? 'duplicate' : 'stored';
+  }
+
+  /** The company a Retell call belongs to, or null (unknown, or not tied to one). */
+  async companyOfCall(retellCallId: string): Promise<string | null> {
+    const call = await this.dataSource
+      .getRepository(Call)
+      .findOne({ where: { retellCallId }, select: { id: true, companyId: true } });
+    return call?.companyId ?? null;
   }
 
   /** Links the caller, once known, to the call; a call keeps the first customer it was linked to. */
@@ -62,11 +74,11 @@ export class CallsService {
   }
 
   /** One batch in one transaction; the metrics of the calls it ended are counted once it committed. */
-  private async writeBatch(items: CallEventItem[]): Promise<Array<string | null>> {
+  private async writeBatch(items: CallEventItem[]): Promise<StoredEvent[]> {
     const ids = await this.dataSource.transaction((manager) => this.store.store(manager, items));
     this.metrics.callEventBatch.observe(items.length);
     items.forEach(({ event, report }, i) => {
-      if (ids[i] !== null && event === 'call_ended')
+      if (typeof ids[i] === 'string' && event === 'call_ended')
         this.metrics.countEndedCall(report.disconnectionReason, report.durationMs);
     });
     return ids;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { DomainError } from '../../common/domain-error';
-import type { AgentPrincipal } from '../access/retell-auth.guard';
-import { ToolKey, toolKeyOf, toolName, TOOLS } from '../agent-tools/agent-tools.catalog';
+import type { AgentPrincipal } from '../access/principal';
+import { ToolKey, toolKeyOf, toolName, TOOLS, toolWrites } from '../agent-tools/agent-tools.catalog';
 import { AgentToolsService } from '../agent-tools/agent-tools.service';
 import { CallContextService } from '../agent-tools/call-context.service';
 import { render } from '../agent-tools/speech/render';
@@ -15,7 +15,7 @@ export const MCP_TOOLS: Tool[] = (Object.keys(TOOLS) as ToolKey[]).map((key) => 
   name: toolName(key),
   description: TOOLS[key].description,
   inputSchema: inputSchemaOf(TOOLS[key].args),
-  annotations: { readOnlyHint: !TOOLS[key].writes, idempotentHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: !toolWrites(key), idempotentHint: true, openWorldHint: false },
 }));
 
 /** One `tools/call`: the call context from the request's headers and query, the tool, the sentence and the result. */

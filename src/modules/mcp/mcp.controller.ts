@@ -4,7 +4,7 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Response } from 'express';
 import { GatewayThrottlerGuard } from '../../throttling/gateway-throttler.guard';
 import { RateScopes, ScopedRequest } from '../../throttling/rate-scopes';
-import type { AgentPrincipal } from '../access/retell-auth.guard';
+import type { AgentPrincipal } from '../access/principal';
 import { callInfoOutsideBody } from '../agent-tools/call-info';
 import { McpAuthGuard } from './mcp-auth.guard';
 import { mcpSdk } from './mcp-sdk';

@@ -12,7 +12,12 @@ const text = (value: unknown) => (typeof value === 'string' && value.length > 0 
  * Retell's default body `{ name, call, args }`, or the bare args ("Payload: args only"). In args-only mode the call
  * id comes from a signed argument (`call_id`, a const `{{call_id}}`) or, unsigned, from the URL or a header.
  */
-export function callFromRequest(request: Pick<Request, 'body' | 'query' | 'headers'>): { call: CallInfo; args: Json } {
+export function callFromRequest(request: Pick<Request, 'body' | 'query' | 'headers'>): {
+  call: CallInfo;
+  args: Json;
+  /** The call id the body names, if any (the signature covers it; not the URL's). */
+  bodyCallId?: string;
+} {
   const body = isObject(request.body) ? request.body : {};
   if (isObject(body.args) && (isObject(body.call) || typeof body.name === 'string')) {
     const call = isObject(body.call) ? body.call : {};
@@ -27,7 +32,9 @@ export function callFromRequest(request: Pick<Request, 'body' | 'query' | 'heade
         call_type: pick('call_type'),
       },
       args: body.args,
+      bodyCallId: pick('call_id'),
     };
   }
-  return { call: callInfoOutsideBody(request, text(body.call_id)), args: body };
+  const bodyCallId = text(body.call_id);
+  return { call: callInfoOutsideBody(request, bodyCallId), args: body, bodyCallId };
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { parseVendorPayload } from '../../common/vendor-payload';
+import type { AgentPrincipal } from '../access/principal';
 import { ResolvedTenant, TenantResolverService } from '../tenants/tenant-resolver.service';
 import { RetellInboundWebhookDto } from './retell-webhook.dto';
 
@@ -12,14 +13,17 @@ export type InboundAnswer = Partial<
 /** Retell keeps the line ringing while it waits; past this we answer without variables rather than late. */
 const INBOUND_BUDGET_MS = 2000;
 
-/** Recognises the caller of an inbound call or chat for the called company, in milliseconds, and never fails. */
+/**
+ * Recognises the caller of an inbound call or chat for the called company, in milliseconds, and never fails. Only for
+ * the company the request's credential acts for: anything else gets no variables.
+ */
 @Injectable()
 export class RetellInboundService {
   private readonly logger = new Logger(RetellInboundService.name);
 
   constructor(private readonly tenants: TenantResolverService) {}
 
-  async answer(body: unknown): Promise<InboundAnswer> {
+  async answer(body: unknown, principal: AgentPrincipal): Promise<InboundAnswer> {
     const key = isChat(body) ? 'chat_inbound' : 'call_inbound';
     try {
       const parsed = await parseVendorPayload(RetellInboundWebhookDto, body);
@@ -31,8 +35,9 @@ export class RetellInboundService {
         toNumber: inbound.to_number,
         agentId: inbound.agent_id,
       };
-      const tenant = await withDeadline(this.tenants.resolve(parties), INBOUND_BUDGET_MS);
-      return { [key]: tenant ? { dynamic_variables: variables(tenant) } : {} };
+      const tenant = principal.companyId ? await withDeadline(this.tenants.resolve(parties), INBOUND_BUDGET_MS) : null;
+      const own = tenant && tenant.companyId === principal.companyId;
+      return { [key]: own ? { dynamic_variables: variables(tenant) } : {} };
     } catch (error) {
       // Fail open: the call goes on without personalisation rather than ringing into an error.
       this.logger.warn({ error: (error as Error).message }, 'Inbound lookup failed; answering without variables');

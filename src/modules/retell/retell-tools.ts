@@ -1,4 +1,4 @@
-import { ToolKey, toolName, TOOLS } from '../agent-tools/agent-tools.catalog';
+import { ToolKey, toolName, TOOLS, toolWrites } from '../agent-tools/agent-tools.catalog';
 import { inputSchemaOf } from '../agent-tools/tool-schema';
 
 /**
@@ -26,7 +26,7 @@ export function retellToolDefinitions(baseUrl: string, options: { argsOnly?: boo
     url: `${base}/api/retell/${path}${options.argsOnly ? `?${ARGS_ONLY_QUERY}` : ''}`,
     method: 'POST',
     args_at_root: options.argsOnly === true,
-    ...(TOOLS[path].writes ? WRITE : READ),
+    ...(toolWrites(path) ? WRITE : READ),
     speak_during_execution: TOOLS[path].speakDuringExecution,
     speak_after_execution: true,
     parameters: inputSchemaOf(TOOLS[path].args),

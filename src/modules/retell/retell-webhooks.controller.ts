@@ -3,7 +3,7 @@ import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nes
 import { RetellAuth } from './retell-auth.decorator';
 import { RetellDocs } from './retell-functions.docs';
 import type { AuthenticatedRequest } from '../access/principal';
-import type { AgentPrincipal } from '../access/retell-auth.guard';
+import type { AgentPrincipal } from '../access/principal';
 import { RetellWebhookDto } from './retell-webhook.dto';
 import { InboundAnswer, RetellInboundService } from './retell-inbound.service';
 import { RetellWebhooksService } from './retell-webhooks.service';
@@ -38,7 +38,7 @@ export class RetellWebhooksController {
     },
   })
   @ApiOkResponse({ description: '{ call_inbound: { dynamic_variables } }, or {} when the caller or number is unknown' })
-  inbound(@Body() body: unknown): Promise<InboundAnswer> {
-    return this.inbounds.answer(body);
+  inbound(@Body() body: unknown, @Req() request: AuthenticatedRequest): Promise<InboundAnswer> {
+    return this.inbounds.answer(body, request.principal as AgentPrincipal);
   }
 }

@@ -1,10 +1,10 @@
-import { BadRequestException, ForbiddenException, Injectable, Logger } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '../../common/domain-error';
 import { EVENT_RANK } from '../calls/call-merge';
 import { CallsService, RecordOutcome } from '../calls/calls.service';
-import { TenantResolverService } from '../tenants/tenant-resolver.service';
-import type { AgentPrincipal } from '../access/retell-auth.guard';
+import type { AgentPrincipal } from '../access/principal';
 import { MetricsService } from '../../metrics/metrics.service';
-import { RetellCallDto, RetellWebhookDto } from './retell-webhook.dto';
+import { RetellWebhookDto } from './retell-webhook.dto';
 
 const KNOWN = new Set([
   'transcript_updated',
@@ -20,7 +20,6 @@ export class RetellWebhooksService {
 
   constructor(
     private readonly calls: CallsService,
-    private readonly tenants: TenantResolverService,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -49,38 +48,32 @@ export class RetellWebhooksService {
       return 'ignored';
     }
     if (!call) throw new BadRequestException('call must be an object');
-    if (principal?.kind === 'token') await this.assertSameCompany(call, principal.companyId);
-    const outcome = await this.calls.recordEvent(event, {
-      callId: call.call_id,
-      agentId: call.agent_id,
-      callType: call.call_type,
-      status: call.call_status,
-      direction: call.direction,
-      fromNumber: call.from_number,
-      toNumber: call.to_number,
-      startTimestamp: call.start_timestamp,
-      endTimestamp: call.end_timestamp,
-      durationMs: call.duration_ms,
-      transcript: call.transcript,
-      transcriptObject: wordLevelTranscript(raw),
-      disconnectionReason: call.disconnection_reason,
-      recordingUrl: call.recording_url,
-      analysis: call.call_analysis,
-      cost: call.call_cost,
-    });
+    if (principal?.kind === 'signature' && principal.unresolved)
+      throw new DomainError('DATABASE_UNAVAILABLE', 'Could not tell which company the call belongs to');
+    const outcome = await this.calls.recordEvent(
+      event,
+      {
+        callId: call.call_id,
+        agentId: call.agent_id,
+        callType: call.call_type,
+        status: call.call_status,
+        direction: call.direction,
+        fromNumber: call.from_number,
+        toNumber: call.to_number,
+        startTimestamp: call.start_timestamp,
+        endTimestamp: call.end_timestamp,
+        durationMs: call.duration_ms,
+        transcript: call.transcript,
+        transcriptObject: wordLevelTranscript(raw),
+        disconnectionReason: call.disconnection_reason,
+        recordingUrl: call.recording_url,
+        analysis: call.call_analysis,
+        cost: call.call_cost,
+      },
+      principal?.companyId ?? null,
+    );
     this.logger.log({ event, outcome }, 'Retell event');
     return outcome;
-  }
-
-  private async assertSameCompany(call: RetellCallDto, companyId: string): Promise<void> {
-    const parties = {
-      direction: call.direction,
-      fromNumber: call.from_number,
-      toNumber: call.to_number,
-      agentId: call.agent_id,
-    };
-    const tenant = await this.tenants.resolve(parties);
-    if (tenant && tenant.companyId !== companyId) throw new ForbiddenException('This call belongs to another company');
   }
 }
 

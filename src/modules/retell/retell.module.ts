@@ -5,7 +5,7 @@ import { TenantsModule } from '../tenants/tenants.module';
 import { RetellFunctionsController } from './retell-functions.controller';
 import { RetellFunctionsService } from './retell-functions.service';
 import { RetellInboundService } from './retell-inbound.service';
-import { RetellTenantGuard } from './retell-tenant.guard';
+import { RetellAuthGuard } from './retell-auth.guard';
 import { RetellWebhooksController } from './retell-webhooks.controller';
 import { RetellWebhooksService } from './retell-webhooks.service';
 
@@ -13,6 +13,6 @@ import { RetellWebhooksService } from './retell-webhooks.service';
 @Module({
   imports: [AgentToolsModule, TenantsModule, CallsModule],
   controllers: [RetellWebhooksController, RetellFunctionsController],
-  providers: [RetellTenantGuard, RetellFunctionsService, RetellWebhooksService, RetellInboundService],
+  providers: [RetellAuthGuard, RetellFunctionsService, RetellWebhooksService, RetellInboundService],
 })
 export class RetellModule {}

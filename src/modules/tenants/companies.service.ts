@@ -3,13 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { definedOnly } from '../../common/objects';
-import type { CalcomAccount } from '../calcom/calcom.types';
+import { SecretBox } from '../../secrets/secret-box';
 import { CatalogCacheService } from './catalog-cache.service';
+import { CompanyAccountsService } from './company-accounts.service';
+import { sealedSecrets } from './company-secrets';
 import { Company } from './company.entity';
 import { TenantChangesService } from './tenant-changes.service';
 import { CreateCompanyDto, ListQueryDto, UpdateCompanyDto } from './tenants.dto';
 
-/** What the admin API shows of a company: everything but the Cal.com key, of which only its presence. */
+/** What the admin API shows of a company: everything but its secrets, of which only their presence. */
 export interface CompanyView {
   id: string;
   slug: string;
@@ -18,15 +20,17 @@ export interface CompanyView {
   locale: string;
   dateOrder: string | null;
   retellAgentIds: string[];
+  calcomBaseUrl: string;
   hasCalcomApiKey: boolean;
+  hasRetellApiKeys: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
 
-const ACCOUNT_TTL_MS = 30_000;
-
-const WITH_KEY = {
+const WITH_SECRETS = {
   calcomApiKey: true,
+  retellApiKeys: true,
+  calcomBaseUrl: true,
   id: true,
   slug: true,
   name: true,
@@ -38,32 +42,28 @@ const WITH_KEY = {
   updatedAt: true,
 } as const;
 
-export function toCompanyView({ calcomApiKey, ...company }: Company): CompanyView {
-  return { ...company, hasCalcomApiKey: Boolean(calcomApiKey) };
-}
-
 @Injectable()
 export class CompaniesService {
-  private readonly accounts = new Map<string, { account: CalcomAccount | null; until: number }>();
-
   constructor(
     @InjectRepository(Company) private readonly companies: Repository<Company>,
+    private readonly box: SecretBox,
+    private readonly accounts: CompanyAccountsService,
     private readonly catalog: CatalogCacheService,
     private readonly changes: TenantChangesService,
   ) {}
 
   async list(query: ListQueryDto): Promise<CompanyView[]> {
     const rows = await this.companies.find({
-      select: WITH_KEY,
+      select: WITH_SECRETS,
       order: { name: 'ASC' },
       take: query.limit ?? 100,
       skip: query.offset ?? 0,
     });
-    return rows.map(toCompanyView);
+    return rows.map((row) => this.view(row));
   }
 
   async get(id: string): Promise<CompanyView> {
-    return toCompanyView(await this.findOrFail(id));
+    return this.view(await this.findOrFail(id));
   }
 
   async create(dto: CreateCompanyDto): Promise<CompanyView> {
@@ -73,10 +73,12 @@ export class CompaniesService {
       timezone: dto.timezone ?? 'Europe/Berlin',
       locale: dto.locale ?? 'de',
       dateOrder: dto.dateOrder ?? null,
-      calcomApiKey: dto.calcomApiKey ?? null,
+      calcomBaseUrl: dto.calcomBaseUrl ?? null,
       retellAgentIds: dto.retellAgentIds ?? [],
+      ...sealedSecrets(this.box, dto),
     });
     const saved = await this.companies.save(company);
+    await this.changed(saved.id);
     return this.get(saved.id);
   }
 
@@ -90,9 +92,10 @@ export class CompaniesService {
         timezone: dto.timezone,
         locale: dto.locale,
         dateOrder: dto.dateOrder,
-        calcomApiKey: dto.calcomApiKey,
+        calcomBaseUrl: dto.calcomBaseUrl,
         retellAgentIds: dto.retellAgentIds,
       }),
+      sealedSecrets(this.box, dto),
     );
     await this.companies.save(company);
     await this.changed(id);
@@ -107,34 +110,25 @@ export class CompaniesService {
 
   /** After any write to a company or what it offers: its catalog and credentials are read afresh. */
   async changed(...ids: string[]): Promise<void> {
-    for (const id of ids) this.accounts.delete(id);
     this.changes.changed(ids);
     await this.catalog.invalidate(...ids);
-  }
-
-  /**
-   * The company's Cal.com credentials. Kept in this process only (a secret stays out of the shared cache) for
-   * `ACCOUNT_TTL_MS`: a key changed on this instance applies at once, on the others within that time.
-   */
-  async calcomAccount(companyId: string): Promise<CalcomAccount | null> {
-    const known = this.accounts.get(companyId);
-    if (known && known.until > Date.now()) return known.account;
-    const company = await this.companies.findOne({
-      where: { id: companyId },
-      select: { id: true, calcomApiKey: true },
-    });
-    const account = company?.calcomApiKey ? { companyId, apiKey: company.calcomApiKey } : null;
-    if (this.accounts.size >= 10_000) this.accounts.clear();
-    this.accounts.set(companyId, { account, until: Date.now() + ACCOUNT_TTL_MS });
-    return account;
   }
 
   async assertExists(id: string): Promise<void> {
     if (!(await this.companies.existsBy({ id }))) throw new DomainError('NOT_FOUND', `Company ${id} not found`);
   }
 
+  private view({ calcomApiKey, retellApiKeys, calcomBaseUrl, ...company }: Company): CompanyView {
+    return {
+      ...company,
+      calcomBaseUrl: this.accounts.calcomBaseUrlOf({ calcomBaseUrl }),
+      hasCalcomApiKey: Boolean(calcomApiKey),
+      hasRetellApiKeys: Boolean(retellApiKeys),
+    };
+  }
+
   private async findOrFail(id: string): Promise<Company> {
-    const company = await this.companies.findOne({ where: { id }, select: WITH_KEY });
+    const company = await this.companies.findOne({ where: { id }, select: WITH_SECRETS });
     if (!company) throw new DomainError('NOT_FOUND', `Company ${id} not found`);
     return company;
   }

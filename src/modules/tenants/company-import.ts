@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
+import type { SecretBox } from '../../secrets/secret-box';
 import { Branch } from './branch.entity';
+import { sealedSecrets } from './company-secrets';
 import { Company } from './company.entity';
 import { PhoneNumber } from './phone-number.entity';
 import { Service } from './service.entity';
@@ -20,6 +22,7 @@ export class CompanyImport {
 
   constructor(
     private readonly manager: EntityManager,
+    private readonly box: SecretBox,
     private readonly dto: ImportCompanyDto,
     private readonly summary: ImportSummary,
   ) {}
@@ -44,7 +47,8 @@ export class CompanyImport {
         locale: dto.locale ?? existing?.locale ?? 'de',
         dateOrder: dto.dateOrder !== undefined ? dto.dateOrder : (existing?.dateOrder ?? null),
         retellAgentIds: dto.retellAgentIds ?? existing?.retellAgentIds ?? [],
-        ...(dto.calcomApiKey !== undefined ? { calcomApiKey: dto.calcomApiKey } : {}),
+        calcomBaseUrl: dto.calcomBaseUrl !== undefined ? dto.calcomBaseUrl : (existing?.calcomBaseUrl ?? null),
+        ...sealedSecrets(this.box, dto),
       }),
     );
     this.companyId = company.id;

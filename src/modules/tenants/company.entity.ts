@@ -28,9 +28,17 @@ export class Company {
   @Column('varchar', { length: 3, nullable: true })
   dateOrder: DateOrder | null;
 
-  /** Write-only: never selected unless asked for, never serialised, never logged. */
+  /** Sealed (`SecretBox`); never selected unless asked for, never serialised, never logged. */
   @Column('text', { nullable: true, select: false })
   calcomApiKey: string | null;
+
+  /** The company's own Cal.com (api.cal.eu, a self-hosted one); null: the deployment's `CALCOM_BASE_URL`. */
+  @Column('varchar', { length: 500, nullable: true })
+  calcomBaseUrl: string | null;
+
+  /** The company's Retell workspace keys, sealed as one list; null: the deployment's `RETELL_API_KEYS` serve it. */
+  @Column('text', { nullable: true, select: false })
+  retellApiKeys: string | null;
 
   @Index('ix_companies_retell_agent_ids', { synchronize: false })
   @Column('text', { array: true, default: () => "'{}'" })

@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { flattenValidationErrors } from '../../common/vendor-payload';
+import { SecretBox } from '../../secrets/secret-box';
 import { CompaniesService } from './companies.service';
 import { CompanyImport, ImportSummary } from './company-import';
 import { TenantImportDto } from './tenants-import.dto';
@@ -16,6 +17,7 @@ export class TenantsImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly companies: CompaniesService,
+    private readonly box: SecretBox,
   ) {}
 
   async importDocument(document: unknown): Promise<ImportSummary> {
@@ -26,7 +28,7 @@ export class TenantsImportService {
     const summary: ImportSummary = { companies: 0, branches: 0, phoneNumbers: 0, services: 0 };
     const ids: string[] = [];
     await this.dataSource.transaction(async (manager) => {
-      for (const company of dto.companies) ids.push(await new CompanyImport(manager, company, summary).run());
+      for (const company of dto.companies) ids.push(await new CompanyImport(manager, this.box, company, summary).run());
     });
     await this.companies.changed(...ids);
     return summary;

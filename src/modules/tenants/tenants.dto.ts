@@ -15,7 +15,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsE164, IsIanaTimezone, IsOpeningHours } from '../../common/validation';
+import { IsCalcomBaseUrl, IsE164, IsIanaTimezone, IsOpeningHours } from '../../common/validation';
 import type { OpeningHours } from './branch.entity';
 import type { DateOrder, Locale } from './company.entity';
 
@@ -50,11 +50,34 @@ export class CreateCompanyDto {
   @IsIn(['dmy', 'mdy'])
   dateOrder?: DateOrder | null;
 
-  @ApiPropertyOptional({ description: 'Write-only: stored, never returned', writeOnly: true })
+  @ApiPropertyOptional({ description: 'Write-only: stored encrypted, never returned', writeOnly: true })
   @IsOptional()
   @IsString()
   @Length(1, 500)
   calcomApiKey?: string;
+
+  @ApiPropertyOptional({
+    example: 'https://api.cal.eu',
+    nullable: true,
+    description: "The company's Cal.com API (api.cal.com, api.cal.eu or self-hosted); null: the deployment's",
+  })
+  @IsOptional()
+  @IsCalcomBaseUrl()
+  calcomBaseUrl?: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    writeOnly: true,
+    description:
+      "Write-only: the company's own Retell workspace keys (several for a rotation; the first also calls Retell's " +
+      'API), stored encrypted, never returned. Requests signed with them act for this company alone; [] removes them',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(8, 200, { each: true })
+  retellApiKeys?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Retell agent ids that belong to this company' })
   @IsOptional()

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Branch } from './branch.entity';
 import { CompaniesService } from './companies.service';
+import { CompanyAccountsService } from './company-accounts.service';
+import { SecretsRotationService } from './secrets-rotation.service';
 import { Company } from './company.entity';
 import { Customer } from './customer.entity';
 import { PhoneNumber } from './phone-number.entity';
@@ -20,6 +22,8 @@ import { TenantResolverService } from './tenant-resolver.service';
     TenantChangesService,
     CatalogCacheService,
     CompaniesService,
+    CompanyAccountsService,
+    SecretsRotationService,
     TenantResourcesService,
     TenantsImportService,
     CatalogService,
@@ -30,6 +34,8 @@ import { TenantResolverService } from './tenant-resolver.service';
     TenantChangesService,
     CatalogCacheService,
     CompaniesService,
+    CompanyAccountsService,
+    SecretsRotationService,
     TenantResourcesService,
     TenantsImportService,
     CatalogService,

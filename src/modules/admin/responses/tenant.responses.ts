@@ -16,14 +16,20 @@ export class CompanyResponse implements CompanyView {
   @ApiProperty({ enum: ['de', 'en'] }) locale: string;
   @ApiProperty({ enum: ['dmy', 'mdy'], nullable: true, type: String }) dateOrder: string | null;
   @ApiProperty({ type: [String] }) retellAgentIds: string[];
+  @ApiProperty({ example: 'https://api.cal.com', description: "The company's Cal.com API, or the deployment's" })
+  calcomBaseUrl: string;
   @ApiProperty({ description: 'Whether a Cal.com API key is stored (the key itself is never shown)' })
   hasCalcomApiKey: boolean;
+  @ApiProperty({ description: 'Whether the company has Retell keys of its own (they are never shown)' })
+  hasRetellApiKeys: boolean;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
   static of(view: CompanyView): CompanyResponse {
-    const { id, slug, name, timezone, locale, dateOrder, retellAgentIds, hasCalcomApiKey } = view;
-    return { id, slug, name, timezone, locale, dateOrder, retellAgentIds, hasCalcomApiKey, ...stamps(view) };
+    const { id, slug, name, timezone, locale, dateOrder, retellAgentIds } = view;
+    const { calcomBaseUrl, hasCalcomApiKey, hasRetellApiKeys } = view;
+    const secrets = { calcomBaseUrl, hasCalcomApiKey, hasRetellApiKeys };
+    return { id, slug, name, timezone, locale, dateOrder, retellAgentIds, ...secrets, ...stamps(view) };
   }
 }
 

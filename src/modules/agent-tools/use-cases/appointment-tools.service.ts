@@ -4,7 +4,7 @@ import type { Appointment } from '../../appointments/appointment.entity';
 import { AppointmentsService } from '../../appointments/appointments.service';
 import { AvailabilityService } from '../../appointments/availability.service';
 import { BookingService } from '../../appointments/booking.service';
-import { CompaniesService } from '../../tenants/companies.service';
+import { CompanyAccountsService } from '../../tenants/company-accounts.service';
 import type { CancelAppointmentArgs, RescheduleAppointmentArgs } from '../agent-tools.dto';
 import type { ToolContext } from '../tool-context';
 import type { AppointmentView, ToolResult } from '../tool-results';
@@ -26,7 +26,7 @@ const view = (row: Appointment): AppointmentView => ({
 export class AppointmentToolsService {
   constructor(
     private readonly scopes: ToolScopeService,
-    private readonly companies: CompaniesService,
+    private readonly accounts: CompanyAccountsService,
     private readonly appointments: AppointmentsService,
     private readonly availability: AvailabilityService,
     private readonly free: AvailabilityToolsService,
@@ -35,7 +35,7 @@ export class AppointmentToolsService {
 
   async cancelAppointment(context: ToolContext, args: CancelAppointmentArgs): Promise<ToolResult> {
     const target = await this.target(context, args.appointment_id, args.date, true);
-    const account = await this.companies.calcomAccount(context.company.id);
+    const account = await this.accounts.calcomAccount(context.company.id);
     if (!account) throw new DomainError('CALCOM_MISCONFIGURED', 'The company has no Cal.com account');
     // Cal.com requires a reason when the host's key cancels (always, for us): the caller's words, or ours.
     const reason = args.reason ?? CANCEL_REASON[context.company.locale];
@@ -63,7 +63,7 @@ export class AppointmentToolsService {
 
   async queryCustomerAppointments({ company, customer }: ToolContext): Promise<ToolResult> {
     const rows = customer ? await this.appointments.upcomingFor(company.id, customer.id) : [];
-    const account = rows.length > 0 ? await this.companies.calcomAccount(company.id) : null;
+    const account = rows.length > 0 ? await this.accounts.calcomAccount(company.id) : null;
     const upcoming = account ? await this.appointments.reconcile(account, rows) : rows;
     const status = (row: Appointment) => (row.status === 'pending' ? 'requested' : 'confirmed');
     return { kind: 'appointments', appointments: upcoming.map((row) => ({ ...view(row), status: status(row) })) };

@@ -5,7 +5,7 @@ import type { BookingScope } from '../../appointments/appointments.types';
 import { resolveWhen, When, WhenInput } from '../../appointments/when';
 import type { OpeningHours } from '../../tenants/branch.entity';
 import { CatalogService, findByName } from '../../tenants/catalog.service';
-import { CompaniesService } from '../../tenants/companies.service';
+import { CompanyAccountsService } from '../../tenants/company-accounts.service';
 import type { ToolContext } from '../tool-context';
 import type { ToolResult } from '../tool-results';
 import { ToolStop } from './tool-stop';
@@ -15,7 +15,7 @@ import { ToolStop } from './tool-stop';
 export class ToolScopeService {
   constructor(
     private readonly catalog: CatalogService,
-    private readonly companies: CompaniesService,
+    private readonly accounts: CompanyAccountsService,
   ) {}
 
   /** Service, Cal.com account and opening hours for one request; stops with the services offered when none fits. */
@@ -23,7 +23,7 @@ export class ToolScopeService {
     const { company } = context;
     const [{ services, branches }, account] = await Promise.all([
       this.catalog.offering(company.id, branchName),
-      this.companies.calcomAccount(company.id),
+      this.accounts.calcomAccount(company.id),
     ]);
     const service = services.find((s) => s.id === serviceId) ?? findByName(services, serviceName);
     if (!service) throw new ToolStop({ kind: 'unknownService', offered: services.map((s) => s.name) });

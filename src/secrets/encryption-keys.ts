@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The key file of an embedded deployment without ENCRYPTION_KEY, beside the database in its data folder. */
+export const KEY_FILE = 'encryption.key';
+
+/** How to make a key, in every message that asks for one. */
+export const MAKE_A_KEY = 'openssl rand -base64 32';
+
+/** One key as ENCRYPTION_KEY writes it: 32 bytes in base64 (44 characters) or hex (64). Null when it is neither. */
+export function parseEncryptionKey(text: string): Buffer | null {
+  const value = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(value)) return null;
+  const bytes = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
+
+export interface EmbeddedKey {
+  key: Buffer;
+  /** Where it lives, or null for an in-memory database (its key dies with it). */
+  file: string | null;
+  /** True when this call made it. */
+  created: boolean;
+}
+
+const memoryKey = randomBytes(32);
+
+/**
+ * The embedded database's own key: read from the data folder, or made there once, readable by its owner only. An
+ * in-memory database gets one key per process, which lives exactly as long as the data it protects.
+ */
+export function embeddedKey(dataDir: string): EmbeddedKey {
+  if (dataDir.startsWith('memory://')) return { key: memoryKey, file: null, created: false };
+  const file = join(dataDir, KEY_FILE);
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    const fd = openSync(file, 'wx', 0o600);
+    const key = randomBytes(32);
+    try {
+      writeSync(fd, `${key.toString('base64')}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    return { key, file, created: true };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const key = parseEncryptionKey(readFileSync(file, 'utf8'));
+  if (!key) throw new Error(`${file} does not hold a 32-byte key (make one with: ${MAKE_A_KEY})`);
+  return { key, file, created: false };
+}
