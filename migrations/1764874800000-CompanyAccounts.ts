@@ -18,15 +18,7 @@ export class CompanyAccounts1764874800000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "companies" ADD "calcom_base_url" varchar(500), ADD "retell_api_keys" text`);
     await slotIndex(queryRunner, `"company_id", "calcom_event_type_id", "start_at"`);
-    const plain: Array<{ id: string; calcom_api_key: string }> = await queryRunner.query(
-      `SELECT id, calcom_api_key FROM companies WHERE calcom_api_key IS NOT NULL AND calcom_api_key NOT LIKE 'enc:%'`,
-    );
-    if (plain.length === 0) return;
-    const { box } = keyRingOf(queryRunner);
-    for (const row of plain) {
-      const sealed = box.seal(row.calcom_api_key, 'calcomApiKey');
-      await queryRunner.query(`UPDATE companies SET calcom_api_key = $2 WHERE id = $1`, [row.id, sealed]);
-    }
+    await sealPlainCalcomKeys(queryRunner);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
@@ -41,6 +33,20 @@ export class CompanyAccounts1764874800000 implements MigrationInterface {
     await slotIndex(queryRunner, `"calcom_event_type_id", "start_at"`);
     await queryRunner.query(`ALTER TABLE "companies" DROP COLUMN "calcom_base_url", DROP COLUMN "retell_api_keys"`);
   }
+}
+
+/** Seals the Cal.com keys earlier versions stored in plain text; answers how many. Needs a key only when there are some. */
+export async function sealPlainCalcomKeys(queryRunner: QueryRunner): Promise<number> {
+  const plain: Array<{ id: string; calcom_api_key: string }> = await queryRunner.query(
+    `SELECT id, calcom_api_key FROM companies WHERE calcom_api_key IS NOT NULL AND calcom_api_key NOT LIKE 'enc:%'`,
+  );
+  if (plain.length === 0) return 0;
+  const { box } = keyRingOf(queryRunner);
+  for (const row of plain) {
+    const sealed = box.seal(row.calcom_api_key, 'calcomApiKey');
+    await queryRunner.query(`UPDATE companies SET calcom_api_key = $2 WHERE id = $1`, [row.id, sealed]);
+  }
+  return plain.length;
 }
 
 async function slotIndex(queryRunner: QueryRunner, columns: string): Promise<void> {

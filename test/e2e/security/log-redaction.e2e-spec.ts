@@ -10,6 +10,7 @@ import { signRetellBody } from '../../../src/modules/access/retell-signature';
 const DEMO = join(__dirname, '..', '..', '..', 'dist', 'src', 'demo', 'demo.js');
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'src', 'cli.js');
 const RETELL_KEY = 'key_log_redaction_secret_1';
+const COMPANY_KEY = 'key_log_redaction_company_own_1';
 const CALLER = '+4915187654321';
 const NAME = 'Zacharias Quellenberg';
 const EMAIL = 'zacharias.quellenberg@example.org';
@@ -31,9 +32,9 @@ describe('Security: logs of a full call flow hold no personal data or secrets', 
   let base = '';
   const secrets: string[] = [];
 
-  const signed = async (path: string, body: object) => {
+  const signed = async (path: string, body: object, key = RETELL_KEY) => {
     const raw = JSON.stringify(body);
-    const signature = signRetellBody(raw, RETELL_KEY, Date.now());
+    const signature = signRetellBody(raw, key, Date.now());
     secrets.push(signature.split(',d=')[1]);
     return fetch(`${base}${path}`, {
       method: 'POST',
@@ -153,6 +154,16 @@ describe('Security: logs of a full call flow hold no personal data or secrets', 
         call_analysis: { call_summary: `${NAME} booked and cancelled` },
       },
     });
+    // The company gets Retell keys of its own (write-only): its calls are signed with them, the deployment's is refused.
+    await fetch(`${base}/api/admin/companies/${company.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ retellApiKeys: [COMPANY_KEY], calcomApiKey: 'cal_demo_key' }),
+    });
+    secrets.push(COMPANY_KEY);
+    const own = await signed('/api/retell/list-services', { name: 'list', call, args: {} }, COMPANY_KEY);
+    expect(own.status).toBe(200);
+    expect((await signed('/api/retell/list-services', { name: 'list', call, args: {} })).status).toBe(403);
     // Failures log too: a forged signature over the caller's details, and admin lookups with the number in the URL.
     await fetch(`${base}/api/retell/book-appointment`, {
       method: 'POST',
@@ -203,7 +214,7 @@ describe('Security: logs of a full call flow hold no personal data or secrets', 
   });
 
   it('contains no token, API key or signature', () => {
-    expect(secrets.length).toBeGreaterThanOrEqual(12);
+    expect(secrets.length).toBeGreaterThanOrEqual(14);
     for (const secret of secrets) expect(log).not.toContain(secret);
   });
 });
