@@ -63,8 +63,8 @@ export async function webhookLoad(gateway: Gateway): Promise<{ result: Load; sto
       transcript: TRANSCRIPT.slice(0, 20_000),
     },
   });
-  // Unique calls: more bodies than the gateway can take in the run, each used once.
-  const result = await load(gateway.url, signedRequests('/api/webhooks/retell', body, 12_000), { connections: 50 });
+  // Unique calls: more bodies than the gateway can take in the run, each used once (12,000 ran out at 1,900 req/s).
+  const result = await load(gateway.url, signedRequests('/api/webhooks/retell', body, 30_000), { connections: 50 });
   const stored = await gateway.stopAndCount(`SELECT count(*) AS n FROM call_events WHERE event = 'call_ended'`);
   return { result, stored };
 }

@@ -1,7 +1,8 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KEY_FILE } from '../../src/secrets/encryption-keys';
 import { CLI, freePort, MAIN, stop, waitReady } from '../support/process';
 
 describe('the server process', () => {
@@ -60,5 +61,41 @@ describe('the server process', () => {
     }>;
     expect(second.map((c) => c.id)).toEqual(first.map((c) => c.id));
     expect(await stop(child)).toBe('SIGTERM');
+  }, 60_000);
+});
+
+describe('the server process and its encryption key', () => {
+  let dataDir: string;
+  beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'vbg-key-process-'))));
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses a shared database without ENCRYPTION_KEY, in one line saying how to make one', () => {
+    const result = spawnSync(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH, DATABASE_URL: 'postgres://gateway@127.0.0.1:1/gateway' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'Invalid environment: ENCRYPTION_KEY is required with DATABASE_URL: make one with `openssl rand -base64 32`\n',
+    );
+  });
+
+  it('makes the embedded database its own key once, owner-only, and says so at start', async () => {
+    const port = await freePort();
+    const env = { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir };
+    const startLine = async () => {
+      const child = spawn(process.execPath, [MAIN], { env });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      await waitReady(port, child);
+      await stop(child);
+      return out.split('\n').find((line) => line.includes('Gateway listening')) ?? '';
+    };
+    const file = join(dataDir, KEY_FILE);
+    expect(await startLine()).toMatch(new RegExp(`secrets sealed with key [0-9a-f]{8} generated in ${file}`));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const key = readFileSync(file, 'utf8');
+    expect(await startLine()).toContain(`from ${file}`);
+    expect(readFileSync(file, 'utf8')).toBe(key);
   }, 60_000);
 });
