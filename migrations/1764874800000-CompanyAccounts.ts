@@ -1,6 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { loadEnv } from '../src/config/configuration';
-import type { GatewayDataSourceOptions } from '../src/database/data-source.factory';
 import { openKeyRing } from '../src/secrets/key-ring';
 import { SecretBox } from '../src/secrets/secret-box';
 
@@ -58,7 +57,8 @@ async function slotIndex(queryRunner: QueryRunner, columns: string): Promise<voi
 
 /** The key ring the gateway itself uses: ENCRYPTION_KEY, or the embedded database's own key in its data folder. */
 function keyRingOf(queryRunner: QueryRunner): { box: SecretBox } {
-  const options = queryRunner.connection.options as GatewayDataSourceOptions;
+  // The gateway's data source options: a URL for Postgres, else the embedded database's folder.
+  const options = queryRunner.connection.options as unknown as { url?: string; embeddedDataDir: string };
   const env = loadEnv();
   return openKeyRing({ keys: env.ENCRYPTION_KEY, dataDir: options.embeddedDataDir, shared: Boolean(options.url) });
 }

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
-import { TooManyRequestsException } from '../throttling/too-many-requests.exception';
+import { TooManyRequestsException } from './too-many-requests.exception';
 import { maskPii } from './pii';
 
 export interface ErrorBody {

@@ -1,4 +1,4 @@
-import { MAKE_A_KEY, parseEncryptionKey } from '../secrets/encryption-keys';
+import { MAKE_A_KEY, parseEncryptionKey } from './encryption-key';
 
 export class EnvValidationError extends Error {
   constructor(readonly problems: string[]) {

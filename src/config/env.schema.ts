@@ -1,4 +1,4 @@
-import { MAKE_A_KEY } from '../secrets/encryption-keys';
+import { MAKE_A_KEY } from './encryption-key';
 import {
   boolean,
   encryptionKeys,

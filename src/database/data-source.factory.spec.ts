@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { entities } from '../entities';
 import { baseDataSourceOptions, createDataSource } from './data-source.factory';
 
 /**
@@ -23,7 +24,7 @@ describe('embedded data source', () => {
 
   beforeAll(async () => {
     sut = await createDataSource(
-      baseDataSourceOptions({ url: undefined, dataDir: 'memory://', migrationsRun: true }),
+      baseDataSourceOptions({ url: undefined, dataDir: 'memory://', migrationsRun: true }, entities),
     ).initialize();
     await sut.query('CREATE TABLE probe (id int PRIMARY KEY)');
   });

@@ -6,7 +6,6 @@ import { DatabaseConfig } from '../config/configuration';
 import { lockEmbeddedDatabase } from './embedded-lock';
 import { embeddedOptions } from './embedded-template';
 import { pgliteSession } from './pglite-connection';
-import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 type DatabaseSettings = Pick<DatabaseConfig, 'url' | 'dataDir' | 'migrationsRun'>;
@@ -14,8 +13,14 @@ type DatabaseSettings = Pick<DatabaseConfig, 'url' | 'dataDir' | 'migrationsRun'
 /** TypeORM ignores keys it does not know; this one carries the embedded data folder to the data source factory. */
 export type GatewayDataSourceOptions = Extract<DataSourceOptions, { type: 'postgres' }> & { embeddedDataDir: string };
 
-/** Options shared by the app and the TypeORM CLI (ormconfig.ts). */
-export function baseDataSourceOptions(settings: DatabaseSettings): GatewayDataSourceOptions {
+/**
+ * Options shared by the app and the TypeORM CLI (ormconfig.ts). The app registers each module's entities itself
+ * (`autoLoadEntities`, from the modules' `forFeature`); the CLI only migrates; a test rig names what it needs.
+ */
+export function baseDataSourceOptions(
+  settings: DatabaseSettings,
+  entities: NonNullable<DataSourceOptions['entities']> = [],
+): GatewayDataSourceOptions {
   return {
     type: 'postgres',
     embeddedDataDir: settings.dataDir,

@@ -10,6 +10,7 @@ import { baseDataSourceOptions, createDataSource, GatewayDataSourceOptions } fro
       inject: [databaseConfig.KEY],
       useFactory: (config: DatabaseConfig) => ({
         ...baseDataSourceOptions(config),
+        autoLoadEntities: true,
         retryAttempts: 3,
         retryDelay: 1000,
         // A folder held by another process stays held: say so at once instead of retrying.

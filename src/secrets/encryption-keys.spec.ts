@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { embeddedKey, KEY_FILE, parseEncryptionKey } from './encryption-keys';
+import { parseEncryptionKey } from '../config/encryption-key';
+import { embeddedKey, KEY_FILE } from './encryption-keys';
 
 describe(parseEncryptionKey.name, () => {
   const key = Buffer.from(Array.from({ length: 32 }, (_, i) => i * 7));

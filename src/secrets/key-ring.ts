@@ -1,5 +1,6 @@
 import type { SecretsConfig } from '../config/configuration';
-import { embeddedKey, MAKE_A_KEY } from './encryption-keys';
+import { MAKE_A_KEY } from '../config/encryption-key';
+import { embeddedKey } from './encryption-keys';
 import { keyIdOf, SecretBox } from './secret-box';
 
 /** The key ring of this deployment, and a line for the start banner saying where its key came from. */

@@ -20,7 +20,7 @@ import {
 import { createHash } from 'node:crypto';
 import { remember } from '../common/remember';
 import { AuthenticatedRequest, rateTracker } from '../modules/access/principal';
-import { TooManyRequestsException } from './too-many-requests.exception';
+import { TooManyRequestsException } from '../common/too-many-requests.exception';
 
 /** The library's metadata keys for per-route overrides (`@Throttle`, `@SkipThrottle` and the like). */
 const OVERRIDES = [

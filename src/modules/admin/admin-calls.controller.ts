@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AdminAuth } from '../access/admin-auth.decorator';
+import { AdminAuth } from './admin-auth.decorator';
 import { CallsQueryDto } from './diagnostics.dto';
 import { DiagnosticsReadService } from './diagnostics-read.service';
 import { CallDetailResponse, CallSummaryResponse } from './responses/call.responses';

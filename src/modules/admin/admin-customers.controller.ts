@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Delete, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { toE164 } from '../../common/phone';
-import { AdminAuth } from '../access/admin-auth.decorator';
+import { AdminAuth } from './admin-auth.decorator';
 import { CustomersQueryDto, EraseQueryDto } from './diagnostics.dto';
 import { DiagnosticsReadService } from './diagnostics-read.service';
 import { GdprService } from './gdpr.service';

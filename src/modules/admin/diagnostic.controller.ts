@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AdminAuth } from '../access/admin-auth.decorator';
+import { AdminAuth } from './admin-auth.decorator';
 import { DiagnosticQueryDto } from './diagnostics.dto';
 import { DiagnosticService } from './diagnostic.service';
 import { DiagnosticReportResponse } from './responses/diagnostic.responses';

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AdminAuth } from '../access/admin-auth.decorator';
+import { AdminAuth } from './admin-auth.decorator';
 import { TenantResourcesService } from '../tenants/tenant-resources.service';
 import { CreatePhoneNumberDto, ListQueryDto, UpdatePhoneNumberDto } from '../tenants/tenants.dto';
 import { PhoneNumberResponse } from './responses/tenant.responses';

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AdminAuth } from '../access/admin-auth.decorator';
+import { AdminAuth } from './admin-auth.decorator';
 import { TenantResourcesService } from '../tenants/tenant-resources.service';
 import { CreateServiceDto, ListQueryDto, UpdateServiceDto } from '../tenants/tenants.dto';
 import { ServiceResponse } from './responses/tenant.responses';

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AdminAuth } from '../access/admin-auth.decorator';
+import { AdminAuth } from './admin-auth.decorator';
 import { ApiTokensService } from '../access/api-tokens.service';
 import { CreateTokenDto } from './diagnostics.dto';
 import { CreatedTokenResponse, TokenResponse } from './responses/token.responses';

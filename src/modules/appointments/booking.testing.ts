@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { CalcomConfig } from '../../config/configuration';
 import { baseDataSourceOptions, createDataSource } from '../../database/data-source.factory';
+import { entities } from '../../entities';
 import type { CalcomClient } from '../calcom/calcom.client';
 import type { CalcomBooking, NewBooking } from '../calcom/calcom.types';
 import { Appointment } from './appointment.entity';
@@ -98,7 +99,7 @@ export interface BookingRig {
 
 /** The booking code over an in-memory embedded database and the fake client above; one company, one service. */
 export async function bookingRig(): Promise<BookingRig> {
-  const options = baseDataSourceOptions({ url: undefined, dataDir: 'memory://', migrationsRun: true });
+  const options = baseDataSourceOptions({ url: undefined, dataDir: 'memory://', migrationsRun: true }, entities);
   const dataSource = await createDataSource(options).initialize();
   const [{ id: companyId }] = await dataSource.query(
     `INSERT INTO companies (slug, name) VALUES ('rig', 'Rig') RETURNING id`,

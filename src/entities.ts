@@ -1,0 +1,11 @@
+import { Appointment } from './modules/appointments/appointment.entity';
+import { CallEvent } from './modules/calls/call-event.entity';
+import { Call } from './modules/calls/call.entity';
+import { ApiToken } from './modules/access/api-token.entity';
+import { Branch } from './modules/tenants/branch.entity';
+import { Company } from './modules/tenants/company.entity';
+import { Customer } from './modules/tenants/customer.entity';
+import { PhoneNumber } from './modules/tenants/phone-number.entity';
+import { Service } from './modules/tenants/service.entity';
+
+export const entities = [Company, Branch, PhoneNumber, Service, Customer, Call, CallEvent, Appointment, ApiToken];
