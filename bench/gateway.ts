@@ -11,7 +11,7 @@ const DIST = join(__dirname, '..', '..', 'dist', 'src');
 const ROOT = join(__dirname, '..', '..');
 
 /** Node's flags in `npm run start:prod` (`node <flags> dist/src/main.js`): the bench starts the gateway as it does. */
-export function startProdFlags(): string[] {
+function startProdFlags(): string[] {
   const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
     .scripts;
   const words = scripts['start:prod'].split(/\s+/);
@@ -161,5 +161,3 @@ export async function timeToReady(dataDir: string): Promise<number> {
   await served.stop();
   return served.readyMs;
 }
-
-export { DIST };

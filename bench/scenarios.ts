@@ -4,9 +4,9 @@ import { BUSINESS_NUMBER, CALLER, Gateway, SERVICES } from './gateway';
 import { load, Load, paced, signedRequests } from './load';
 
 const ZONE = 'Europe/Berlin';
-export const day = (n: number) => DateTime.now().setZone(ZONE).plus({ days: n }).toISODate()!;
+const day = (n: number) => DateTime.now().setZone(ZONE).plus({ days: n }).toISODate()!;
 
-export const call = (callId: string, from = CALLER) => ({
+const call = (callId: string, from = CALLER) => ({
   call_id: callId,
   agent_id: 'agent_bench',
   direction: 'inbound',
@@ -14,10 +14,10 @@ export const call = (callId: string, from = CALLER) => ({
   to_number: BUSINESS_NUMBER,
 });
 
-export const functionBody = (name: string, args: object, callId: string) => ({ name, call: call(callId), args });
+const functionBody = (name: string, args: object, callId: string) => ({ name, call: call(callId), args });
 
 /** A warm check: 100 calls of one caller ask about a cached day, in turn. */
-export const checkBodies = (i: number) =>
+const checkBodies = (i: number) =>
   functionBody('check-availability', { service: 'Haarschnitt', date: day(3), time: '10:00' }, `bench_check_${i % 100}`);
 
 async function post(url: string, path: string, body: object): Promise<number> {

@@ -4,6 +4,7 @@ import { CompanyDateOrder1764615600000 } from './1764615600000-CompanyDateOrder'
 import { RetellEdges1764702000000 } from './1764702000000-RetellEdges';
 import { TranscriptCompression1764788400000 } from './1764788400000-TranscriptCompression';
 import { CompanyAccounts1764874800000 } from './1764874800000-CompanyAccounts';
+import { CallEventsStoredDone1764961200000 } from './1764961200000-CallEventsStoredDone';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set, built or not. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   RetellEdges1764702000000,
   TranscriptCompression1764788400000,
   CompanyAccounts1764874800000,
+  CallEventsStoredDone1764961200000,
 ];

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-export type FakeWeekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+type FakeWeekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 const WEEKDAYS: FakeWeekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** An event type of the fake: when its host works, in which timezone, and how Cal.com would limit bookings. */
@@ -33,7 +33,7 @@ export interface FakeBusy {
 }
 
 /** Every slot start the schedule offers between two instants, before bookings and notice are applied. */
-export function scheduledStarts(type: FakeEventType, from: Date, to: Date): Date[] {
+function scheduledStarts(type: FakeEventType, from: Date, to: Date): Date[] {
   const step = type.slotIntervalMinutes ?? type.lengthMinutes;
   const starts: Date[] = [];
   let day = DateTime.fromJSDate(from, { zone: type.timeZone }).startOf('day');

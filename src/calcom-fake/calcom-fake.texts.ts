@@ -49,8 +49,7 @@ export const NO_CANCELLING = 'This event type does not allow cancellations';
 export const REASON_REQUIRED = 'Cancellation reason is required when you are the host';
 export const ENDED = 'Cannot cancel a booking that has already ended';
 
-// packages/lib/errorCodes.ts + packages/lib/server/getServerErrorFromUnknown.ts (409); seated bookings (409)
-export const BOOKING_CONFLICT = 'booking_conflict_error';
+// Seated bookings (409)
 export const SEATS_FULL = 'No more seats left at this seated booking.';
 // packages/lib/intervalLimits: checkBookingLimits (raw 403)
 export const BOOKING_LIMIT = 'booking_limit_reached';

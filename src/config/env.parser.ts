@@ -18,8 +18,6 @@ class Problem extends Error {}
 
 const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
 
-export const optionalString: Rule<string | undefined> = (value) => (present(value) ? value.trim() : undefined);
-
 export const stringWithDefault =
   (fallback: string): Rule<string> =>
   (value) =>

@@ -13,7 +13,7 @@ import {
   url,
 } from './env.parser';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const rules = {
   NODE_ENV: oneOf('development', ['development', 'production', 'test'] as const),
@@ -48,8 +48,6 @@ const rules = {
   RATE_LIMIT_ADMIN: integer(60, 1, 1_000_000),
   TRANSCRIPT_RETENTION_DAYS: integer(90, 0, 36500),
 };
-
-export type Env = ReturnType<typeof parseEnv>;
 
 export function parseEnv(raw: Record<string, string | undefined>, argv: readonly string[] = []) {
   const env = parseWith(rules, raw);

@@ -41,7 +41,7 @@ export function baseDataSourceOptions(
  * `PGliteConnection`. `max: 1` makes pg's pool hand the single session to one holder at a time, so
  * overlapping transactions queue instead of sharing one transaction (the data-loss bug of typeorm-pglite's pool).
  */
-export class EmbeddedDataSource extends DataSource {
+class EmbeddedDataSource extends DataSource {
   constructor(
     options: DataSourceOptions,
     private readonly pglite: PGlite,

@@ -10,7 +10,7 @@ import { migrations } from '../../migrations';
  * anyway. Measured on a copy of the template (RSS right after opening / after 4,000 inserts of 20 KB and 200 scans;
  * insert time): 128 MB: 282 / 457 MB, 3.1 s; 32 MB: 177 / 399 MB, 2.8 s; 16 MB: 159 / 379 MB, 2.5 s.
  */
-export const EMBEDDED_SETTINGS = ['shared_buffers=16MB'];
+const EMBEDDED_SETTINGS = ['shared_buffers=16MB'];
 
 const startParams = () => [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS.flatMap((setting) => ['-c', setting])];
 

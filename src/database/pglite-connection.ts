@@ -9,7 +9,7 @@ import { parse, serialize } from 'pg-protocol';
  * sync) and parses each answer apart; this one sends the messages of one query together, in one call of PGlite's
  * wire protocol, and reads the answers with pg-protocol's own parser, as `pg` does over a socket.
  */
-export class PGliteConnection extends EventEmitter {
+class PGliteConnection extends EventEmitter {
   _connecting = false;
   readonly stream = { destroy: () => this.end() };
   parsedStatements: Record<string, unknown> = {};

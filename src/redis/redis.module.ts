@@ -6,7 +6,7 @@ import { redisConfig, RedisConfig } from '../config/configuration';
 export const REDIS = Symbol('REDIS');
 export type RedisClient = Redis | null;
 
-export function createRedisClient(config: RedisConfig, name: string): Redis | null {
+function createRedisClient(config: RedisConfig, name: string): Redis | null {
   if (!config.url) return null;
   const client = new Redis(config.url, {
     keyPrefix: config.keyPrefix,

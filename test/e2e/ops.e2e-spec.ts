@@ -108,7 +108,7 @@ describe('Operations endpoints', () => {
     expect(metrics.text).toContain('route="/api/admin/companies"');
     const counted = ['agent_tool_duration_seconds', 'cache_requests_total', 'retell_webhook_events_total'];
     for (const name of [...counted, 'retell_call_event_batch_size']) expect(metrics.text).toContain(`# TYPE ${name}`);
-    for (const name of ['calcom_breaker_open', 'call_followups_pending', 'nodejs_eventloop_lag_seconds'])
+    for (const name of ['calcom_breaker_open', 'call_events_waiting', 'nodejs_eventloop_lag_seconds'])
       expect(metrics.text).toContain(`# TYPE ${name} gauge`);
   });
 

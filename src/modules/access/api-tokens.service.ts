@@ -19,7 +19,7 @@ export type TokenView = Omit<ApiToken, 'tokenHash' | 'company'>;
 const MAX_TOKEN_LENGTH = 256;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 @Injectable()
 export class ApiTokensService {

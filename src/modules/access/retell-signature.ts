@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Retell signs `rawBody + String(v)` with an API key: `x-retell-signature: v=<ms>,d=<hex HMAC-SHA256>`. */
 const HEADER = /^v=(\d+),d=([0-9a-f]{64})$/i;
-export const SIGNATURE_TOLERANCE_MS = 5 * 60 * 1000;
+const SIGNATURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 export function computeRetellDigest(rawBody: Buffer | string, key: string, timestamp: string | number): string {
   return createHmac('sha256', key).update(rawBody).update(String(timestamp)).digest('hex');

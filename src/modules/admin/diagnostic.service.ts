@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RedisHealthIndicator } from '../../health/redis.health';
 import { CalcomBreakersService } from '../calcom/calcom-breakers.service';
-import { CallFollowUps } from '../calls/call-follow-ups.service';
+import { CallsService } from '../calls/calls.service';
 import { DiagnosticsReadService } from './diagnostics-read.service';
 import type { DiagnosticReportResponse } from './responses/diagnostic.responses';
 
@@ -12,15 +12,14 @@ export class DiagnosticService {
     private readonly dataSource: DataSource,
     private readonly redis: RedisHealthIndicator,
     private readonly breakers: CalcomBreakersService,
-    private readonly queue: CallFollowUps,
+    private readonly calls: CallsService,
     private readonly reads: DiagnosticsReadService,
   ) {}
 
   async report(limit: number): Promise<DiagnosticReportResponse> {
-    const [database, redis, depth, calls] = await Promise.all([
+    const [database, redis, calls] = await Promise.all([
       this.database(),
       this.redis.check(),
-      this.queue.depth().catch(() => null),
       this.reads.recentCalls({ limit }),
     ]);
     return {
@@ -28,7 +27,7 @@ export class DiagnosticService {
         database,
         redis: redis.redis,
         calcom: { breakers: this.breakers.states() },
-        queue: { depth },
+        queue: { depth: this.calls.waiting },
       },
       calls,
     };

@@ -16,7 +16,7 @@ import type { RateScope } from '../../throttling/rate-scopes';
  * limit; a write also against the write limit; a tool that can book (whatever its arguments) also against the
  * booking limit.
  */
-export type ToolAccess = 'read' | 'write' | 'booking';
+type ToolAccess = 'read' | 'write' | 'booking';
 
 interface ToolSpec {
   /** The argument DTO: it validates the arguments and is the tool's JSON Schema. */

@@ -44,17 +44,4 @@ export type ToolResult =
   | { kind: 'missingArguments'; fields: string[] }
   | { kind: 'failed'; code: ToolFailure };
 
-export type ToolFailure = DomainErrorCode | 'NOT_CONFIGURED' | 'INTERNAL';
-
-/** Whether the result is what the caller asked for (`success` on Retell's wire, `isError` false on MCP's). */
-export const SUCCESSFUL: ReadonlySet<ToolResult['kind']> = new Set([
-  'services',
-  'branches',
-  'customerSaved',
-  'free',
-  'freeTimes',
-  'confirmBooking',
-  'booked',
-  'cancelled',
-  'appointments',
-]);
+type ToolFailure = DomainErrorCode | 'NOT_CONFIGURED' | 'INTERNAL';

@@ -5,14 +5,14 @@ import { Company } from '../tenants/company.entity';
 import { Customer } from '../tenants/customer.entity';
 import { Service } from '../tenants/service.entity';
 
-/**
- * `booking` is held while the Cal.com request is in flight; `uncertain` after it timed out, until a lookup by our
- * booking key settles it. Both already occupy the slot.
- */
-export const SLOT_HOLDING_STATUSES = ['booking', 'uncertain', 'accepted', 'pending'] as const;
 /** What the caller has: booked, or requested and waiting for the business to confirm. */
 export const ACTIVE_APPOINTMENT_STATUSES = ['accepted', 'pending'] as const;
-export type AppointmentStatus = (typeof SLOT_HOLDING_STATUSES)[number] | 'cancelled' | 'rejected' | 'failed';
+/**
+ * `booking` is held while the Cal.com request is in flight; `uncertain` after it timed out, until a lookup by our
+ * booking key settles it. Both already occupy the slot, as do the active ones.
+ */
+export type AppointmentStatus =
+  'booking' | 'uncertain' | (typeof ACTIVE_APPOINTMENT_STATUSES)[number] | 'cancelled' | 'rejected' | 'failed';
 
 @Entity('appointments')
 @Index('ix_appointments_customer_start', ['customerId', 'startAt'])

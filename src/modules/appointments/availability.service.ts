@@ -62,11 +62,6 @@ export class AvailabilityService {
     return pickAlternatives(sameDay, laterDays, wanted, zone);
   }
 
-  /** Drops what a booking made stale. */
-  invalidate(scope: BookingScope, instants: Date[]): Promise<void> {
-    return this.slots.invalidate(scope.account, scope.service.calcomEventTypeId, scope.company.timezone, instants);
-  }
-
   private async daySlots(
     scope: BookingScope,
     day: string,

@@ -16,7 +16,7 @@ type Step<T> = (() => Promise<T>) | undefined;
  * Cal.com as the booking code sees it, in memory: bookings by uid, and a queue of one-off behaviours per method (an
  * error, a hang until released, a booking made but answered with an error) for the paths a real Cal.com rarely takes.
  */
-export class FakeCalcomClient {
+class FakeCalcomClient {
   readonly bookings = new Map<string, CalcomBooking>();
   readonly calls: string[] = [];
   private readonly next: Record<string, Array<Step<unknown>>> = {};

@@ -6,7 +6,6 @@ import type { DateOrder } from './dates/date-calendar';
 import { readPhrase } from './dates/date-grammar';
 import { placeReading, When } from './dates/date-resolve';
 
-export type { DateOrder } from './dates/date-calendar';
 export type { Period, When } from './dates/date-resolve';
 
 export interface WhenInput {
@@ -79,7 +78,7 @@ const US_ZONES = new Set(
 );
 
 /** Month first only where people write it so: the United States and its zones. */
-export function defaultDateOrder(timeZone: string): DateOrder {
+function defaultDateOrder(timeZone: string): DateOrder {
   const [region, city] = timeZone.split('/');
   return region === 'US' || timeZone === 'Pacific/Honolulu' || (region === 'America' && US_ZONES.has(city))
     ? 'mdy'

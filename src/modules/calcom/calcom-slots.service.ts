@@ -18,7 +18,7 @@ export interface SlotsQuery {
  * The cache key of one event type's free slots over a range of days (days in the company's timezone), per Cal.com
  * account: two Cal.com instances can both have an event type 1001.
  */
-export const slotsCacheKey = (account: Pick<CalcomAccount, 'id'>, eventTypeId: number, start: string, end: string) =>
+const slotsCacheKey = (account: Pick<CalcomAccount, 'id'>, eventTypeId: number, start: string, end: string) =>
   `calcom:slots:${account.id}:${eventTypeId}:${start}:${end}`;
 
 /**

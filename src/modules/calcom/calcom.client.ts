@@ -13,7 +13,7 @@ import type {
 } from './calcom.types';
 
 /** `cal-api-version` per endpoint (contracts/calcom.md). Without it Cal.com silently serves 2024-04-15 behaviour. */
-export const CALCOM_API_VERSIONS = { slots: '2024-09-04', bookings: '2024-08-13', eventTypes: '2024-06-14' } as const;
+const CALCOM_API_VERSIONS = { slots: '2024-09-04', bookings: '2024-08-13', eventTypes: '2024-06-14' } as const;
 
 /** The only code that speaks HTTP to Cal.com. Plain inputs in, our own types out, our own error codes on failure. */
 @Injectable()

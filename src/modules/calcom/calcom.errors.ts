@@ -43,7 +43,7 @@ interface ErrorBody {
 }
 
 /** The text Cal.com gave: `error.message` in the v2 envelope, `message` in a raw core HttpError body. */
-export function upstreamText(body: unknown): string {
+function upstreamText(body: unknown): string {
   const parsed = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
   const message = parsed.error?.message ?? parsed.message;
   return typeof message === 'string' ? message : '';

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { CallParties, splitParties } from '../tenants/tenant-resolver.service';
 import { LockedCall, MERGED_COLUMNS } from './call-merge';
 
@@ -24,12 +25,12 @@ export const LOCK_CALLS = `
   FROM calls WHERE retell_call_id = ANY($1::varchar[]) ORDER BY retell_call_id FOR UPDATE`;
 
 /**
- * Events already stored (Retell's retries) are skipped by their unique dedupe key. Each is stored done: what follows
- * from it happens in the same transaction (see LINK_CUSTOMERS).
+ * Events already stored (Retell's retries) are skipped by their unique dedupe key. What follows from an event happens
+ * in the same transaction (see LINK_CUSTOMERS).
  */
 export const INSERT_EVENTS = `
-  INSERT INTO call_events (call_id, event, dedupe_key, processed_at)
-  SELECT e.call_id, e.event, e.dedupe_key, now()
+  INSERT INTO call_events (call_id, event, dedupe_key)
+  SELECT e.call_id, e.event, e.dedupe_key
   FROM unnest($1::uuid[], $2::varchar[], $3::varchar[]) AS e(call_id, event, dedupe_key)
   ON CONFLICT DO NOTHING RETURNING id, dedupe_key`;
 
@@ -45,17 +46,14 @@ const LINK_CUSTOMERS = `
 
 /**
  * Links the callers of these calls (each tied to a company, with no customer yet) that are its customers by now, in one
- * statement. `query` runs it in the caller's transaction or on the pool.
+ * statement, in the storing transaction.
  */
-export async function linkCallers(
-  query: (sql: string, parameters: unknown[]) => Promise<unknown>,
-  calls: Array<CallParties & { id: string }>,
-): Promise<void> {
+export async function linkCallers(manager: EntityManager, calls: Array<CallParties & { id: string }>): Promise<void> {
   const callers = calls
     .map((call) => ({ id: call.id, phone: splitParties(call).callerNumber }))
     .filter((call): call is { id: string; phone: string } => call.phone !== null);
   if (callers.length === 0) return;
-  await query(LINK_CUSTOMERS, [callers.map((call) => call.id), callers.map((call) => call.phone)]);
+  await manager.query(LINK_CUSTOMERS, [callers.map((call) => call.id), callers.map((call) => call.phone)]);
 }
 
 /** Every changed call in one statement; a column the batch did not set keeps its value. */

@@ -77,7 +77,7 @@ export class CallEventStore {
     const unlinked = [...ended]
       .map((retellId) => calls.get(retellId)!)
       .filter((call) => call.companyId && !call.customerId);
-    return linkCallers((sql, parameters) => manager.query(sql, parameters), unlinked);
+    return linkCallers(manager, unlinked);
   }
 
   /** The calls that exist, locked in one order (every writer takes them in it, so two batches cannot deadlock). */

@@ -4,7 +4,6 @@ import { Call } from './call.entity';
 
 /** One row per distinct Retell event: the unique dedupe key turns Retell's retries into no-ops. */
 @Entity('call_events')
-@Index('ix_call_events_due', ['receivedAt'], { where: '"processed_at" IS NULL' })
 export class CallEvent {
   @UuidPrimaryColumn()
   id: string;
@@ -26,14 +25,4 @@ export class CallEvent {
 
   @CreateDateColumn({ type: 'timestamptz' })
   receivedAt: Date;
-
-  /** When its follow-up work finished (or that it had none); null while due. See CallFollowUps. */
-  @Column('timestamptz', { nullable: true })
-  processedAt: Date | null;
-
-  @Column('smallint', { default: 0 })
-  attempts: number;
-
-  @Column('timestamptz', { nullable: true })
-  claimedUntil: Date | null;
 }

@@ -47,7 +47,7 @@ export const MERGED_COLUMNS = [
   ['customerId', 'customer_id', 'uuid'],
 ] as const;
 
-export type MergedKey = (typeof MERGED_COLUMNS)[number][0];
+type MergedKey = (typeof MERGED_COLUMNS)[number][0];
 export type CallChanges = Partial<Record<MergedKey, unknown>>;
 
 /** A call row as the batch locked it: the values it decides on, and which mergeable columns already hold one. */

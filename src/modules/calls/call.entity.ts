@@ -4,7 +4,7 @@ import { Branch } from '../tenants/branch.entity';
 import { Company } from '../tenants/company.entity';
 import { Customer } from '../tenants/customer.entity';
 
-export interface CostBreakdownItem {
+interface CostBreakdownItem {
   product: string;
   costCents: number;
   unitPrice: number | null;

@@ -1,16 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TenantsModule } from '../tenants/tenants.module';
-import { CallPostProcessor } from './call-post-processor.service';
 import { CallEvent } from './call-event.entity';
 import { Call } from './call.entity';
-import { CallFollowUps } from './call-follow-ups.service';
 import { CallEventStore } from './call-event-store';
 import { CallsService } from './calls.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Call, CallEvent]), TenantsModule],
-  providers: [CallsService, CallEventStore, CallFollowUps, CallPostProcessor],
-  exports: [CallsService, CallFollowUps],
+  providers: [CallsService, CallEventStore],
+  exports: [CallsService],
 })
 export class CallsModule {}

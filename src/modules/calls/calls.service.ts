@@ -37,6 +37,14 @@ export class CallsService {
       concurrency: Math.min(2, sessions),
       retryAlone: oneEventCouldCause,
     });
+    metrics.gauge('call_events_waiting', 'Call events waiting for the group commit (the queue)', [], async () => [
+      [{}, this.waiting],
+    ]);
+  }
+
+  /** Call events received and not yet in a write (those being written not counted): the queue's depth. */
+  get waiting(): number {
+    return this.writes.waiting;
   }
 
   /**

@@ -62,7 +62,7 @@ function variables(tenant: ResolvedTenant): Record<string, string> {
  * The company's own date and time, so the agent's LLM can turn "übermorgen" into a date itself: Retell's
  * `{{current_time}}` is in America/Los_Angeles unless the prompt names a zone.
  */
-export function localClock(timeZone: string, locale: string, now = new Date()): Record<string, string> {
+function localClock(timeZone: string, locale: string, now = new Date()): Record<string, string> {
   const local = DateTime.fromJSDate(now, { zone: timeZone }).setLocale(locale === 'en' ? 'en' : 'de');
   return {
     current_date: local.toISODate()!,

@@ -1,8 +1,8 @@
 import type { Request } from 'express';
 import { EVENT_RANK } from '../calls/call-merge';
 
-export const RETELL_EVENTS_PATH = '/api/webhooks/retell';
-export const RETELL_INBOUND_PATH = '/api/webhooks/retell/inbound';
+const RETELL_EVENTS_PATH = '/api/webhooks/retell';
+const RETELL_INBOUND_PATH = '/api/webhooks/retell/inbound';
 
 /**
  * A lifecycle event or the inbound webhook: never rate limited. Refusing one loses a call record or leaves a caller

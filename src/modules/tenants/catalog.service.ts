@@ -7,7 +7,7 @@ import type { Service } from './service.entity';
 const normalised = new Map<string, string>();
 
 /** Case- and accent-insensitive form of what a caller (or the LLM) said; the same names come again and again. */
-export const normalise = (value: string) =>
+const normalise = (value: string) =>
   remember(normalised, 5_000, value, () =>
     value
       .normalize('NFD')

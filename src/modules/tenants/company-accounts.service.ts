@@ -16,7 +16,7 @@ const KEPT_MS = 30_000;
 const NONE = 'none' as const;
 
 /** Which Cal.com account a request goes to: its own id, so breakers and caches are never shared across accounts. */
-export const calcomAccountId = (baseUrl: string, apiKey: string) =>
+const calcomAccountId = (baseUrl: string, apiKey: string) =>
   createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex').slice(0, 16);
 
 /**

@@ -67,13 +67,13 @@ export class AppointmentRef {
   @ApiProperty(NULLABLE_STRING) calcomBookingUid: string | null;
 }
 
-export class CostItem {
+class CostItem {
   @ApiProperty({ example: 'elevenlabs_tts' }) product: string;
   @ApiProperty() costCents: number;
   @ApiProperty(NULLABLE_NUMBER) unitPrice: number | null;
 }
 
-export class CallCostResponse {
+class CallCostResponse {
   @ApiProperty() totalCents: number;
   @ApiProperty(NULLABLE_NUMBER) totalDurationSeconds: number | null;
   @ApiProperty({ type: [CostItem] }) items: CostItem[];

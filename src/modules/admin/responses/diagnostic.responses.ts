@@ -25,8 +25,8 @@ export class CalcomState {
 }
 
 export class QueueState {
-  @ApiProperty({ type: Number, nullable: true, description: 'Call follow-ups waiting; null when unknown' })
-  depth: number | null;
+  @ApiProperty({ description: 'Call events this instance received that wait for the group commit' })
+  depth: number;
 }
 
 export class DiagnosticComponents {

@@ -11,7 +11,7 @@ export interface Voice {
 type Result<K extends ToolResult['kind']> = Extract<ToolResult, { kind: K }>;
 
 export const say = (locale: Locale, de: string, en: string) => (locale === 'de' ? de : en);
-export const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const iso = (instants: Date[]) => instants.map((instant) => instant.toISOString());
 const SLOTS_SPOKEN_PER_DAY = 4;
 

@@ -131,7 +131,7 @@ export function speakDuration(minutes: number, locale: Locale): string {
 }
 
 /** "14:00 Uhr" / "2:00 PM". */
-export function speakTime(instant: Date, timezone: string, locale: Locale): string {
+function speakTime(instant: Date, timezone: string, locale: Locale): string {
   const local = DateTime.fromJSDate(instant, { zone: timezone });
   return locale === 'de' ? `${local.toFormat('HH:mm')} Uhr` : local.setLocale('en').toFormat('h:mm a');
 }

@@ -4,7 +4,7 @@ import type { PeriodName } from './date-reading';
 export type PhraseTable<T> = ReadonlyArray<readonly [string[], T]>;
 
 /** phrases(1, 'next week | coming week') → [[['next', 'week'], 1], [['coming', 'week'], 1]]. */
-export const phrases = <T>(value: T, list: string): Array<readonly [string[], T]> =>
+const phrases = <T>(value: T, list: string): Array<readonly [string[], T]> =>
   list.split('|').map((phrase) => [phrase.trim().split(/\s+/), value] as const);
 
 /** "as soon as possible": no day, so the gateway offers the next free times. */

@@ -8,7 +8,7 @@ import { resolveWhen, When } from '../when';
  * ("2026-12-02 afternoon"), or an abstention: "?" (read nothing: ask again), "clarify" (ask which), "none" (no date:
  * the gateway offers the next free times).
  */
-export type Case = [phrase: string, expected: string];
+type Case = [phrase: string, expected: string];
 
 export interface Family {
   name: string;
@@ -34,7 +34,7 @@ const PERIOD_NAMES: Record<string, [number, number]> = {
   night: [20, 24],
 };
 
-export function summary(when: When, zone: string): string {
+function summary(when: When, zone: string): string {
   if (when.kind === 'instant') return DateTime.fromJSDate(when.instant, { zone }).toFormat('yyyy-MM-dd HH:mm');
   if (when.kind === 'day') return [when.day, when.period ? periodName(when.period) : ''].join(' ').trim();
   return when.kind === 'invalid' ? '?' : when.kind;

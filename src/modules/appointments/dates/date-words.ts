@@ -6,7 +6,7 @@ export const fold = (text: string): string =>
   text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
 
 /** "a b c" → ['a', 'b', 'c']. */
-export const words = (list: string): string[] => list.trim().split(/\s+/);
+const words = (list: string): string[] => list.trim().split(/\s+/);
 
 /** { 1: 'januar jan', 2: 'februar' } → januar → 1, jan → 1, februar → 2. */
 const byValue = (table: Record<number, string>) =>
