@@ -9,8 +9,7 @@ import { bodyHygieneMiddleware } from './common/body-hygiene.middleware';
 import { appConfig, AppConfig } from './config/configuration';
 import { quietFramework } from './logging/quiet-framework.logger';
 import { requestIdMiddleware } from './logging/request-id.middleware';
-
-const RETELL_PATHS = ['/api/retell', '/api/webhooks/retell'];
+import { RETELL_PATHS } from './modules/retell/retell-routes';
 
 const keepRawBody = (request: IncomingMessage, _response: ServerResponse, buffer: Buffer) => {
   (request as IncomingMessage & { rawBody?: Buffer }).rawBody = buffer;

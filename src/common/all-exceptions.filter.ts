@@ -35,9 +35,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (response.headersSent) return;
     // The rate-limit answer has its own documented shape.
     if (exception instanceof TooManyRequestsException) return void response.status(429).json(exception.getResponse());
-    const retell = body.statusCode >= 500 ? retellFallback(request) : null;
-    if (retell) return void response.status(200).json(retell);
+    const fallback = body.statusCode >= 500 ? this.fallback(request) : null;
+    if (fallback) return void response.status(200).json(fallback);
     response.status(body.statusCode).json(body);
+  }
+
+  /**
+   * What a route answers instead of a server error, where its caller would rather hear something (a face's filter
+   * says; see the Retell face): nothing by default, so the error is answered as it is.
+   */
+  protected fallback(_request: Request): object | null {
+    return null;
   }
 
   describe(exception: unknown): Omit<ErrorBody, 'requestId'> {
@@ -56,20 +64,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
     return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' };
   }
 }
-
-/**
- * What a Retell route answers when something below it failed (the database, a guard, anything unexpected): Retell
- * retries errors and reads answers to the caller, so functions get a sentence the agent can say and the inbound
- * webhook lets the call through without variables. An event that could not be stored stays a 503, so Retell retries.
- */
-function retellFallback(request: Request): object | null {
-  if (request.path.startsWith('/api/retell/')) return { success: false, message: FALLBACK_SENTENCE };
-  if (request.path !== '/api/webhooks/retell/inbound') return null;
-  const chat = typeof request.body === 'object' && request.body !== null && 'chat_inbound' in request.body;
-  return chat ? { chat_inbound: {} } : { call_inbound: {} };
-}
-
-const FALLBACK_SENTENCE = 'Ich habe gerade ein technisches Problem. Bitte versuchen Sie es gleich noch einmal.';
 
 function fromHttpException(exception: HttpException): Omit<ErrorBody, 'requestId'> {
   const statusCode = exception.getStatus();

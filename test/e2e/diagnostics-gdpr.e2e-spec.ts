@@ -4,7 +4,7 @@ import type { CalcomFake } from '../../src/calcom-fake/calcom-fake';
 import { Appointment } from '../../src/modules/appointments/appointment.entity';
 import { Call } from '../../src/modules/calls/call.entity';
 import { ApiTokensService } from '../../src/modules/access/api-tokens.service';
-import { RetentionService } from '../../src/modules/admin/retention.service';
+import { CallRetentionService } from '../../src/modules/calls/call-retention.service';
 import { Company } from '../../src/modules/tenants/company.entity';
 import { Customer } from '../../src/modules/tenants/customer.entity';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
@@ -227,13 +227,13 @@ describe('Diagnostics, admin reads and GDPR erasure', () => {
       { retellCallId: 'old' },
       { endedAt: new Date(Date.now() - 31 * 86_400_000), analysis: { call_summary: 'old' } },
     );
-    expect(await t.app.get(RetentionService).purgeTranscripts()).toBe(1);
+    expect(await t.app.get(CallRetentionService).purgeTranscripts()).toBe(1);
     expect(await calls.findOneByOrFail({ retellCallId: 'old' })).toMatchObject({
       transcript: null,
       analysis: null,
       costCents: 12.5,
     });
     expect(await calls.findOneByOrFail({ retellCallId: 'new' })).toMatchObject({ transcript: TRANSCRIPT });
-    expect(await t.app.get(RetentionService).purgeTranscripts()).toBe(0);
+    expect(await t.app.get(CallRetentionService).purgeTranscripts()).toBe(0);
   });
 });

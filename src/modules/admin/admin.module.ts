@@ -1,13 +1,8 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { HealthModule } from '../../health/health.module';
-import { Appointment } from '../appointments/appointment.entity';
 import { AppointmentsModule } from '../appointments/appointments.module';
 import { CalcomModule } from '../calcom/calcom.module';
-import { CallEvent } from '../calls/call-event.entity';
-import { Call } from '../calls/call.entity';
 import { CallsModule } from '../calls/calls.module';
-import { Customer } from '../tenants/customer.entity';
 import { TenantsModule } from '../tenants/tenants.module';
 import { AdminCallsController } from './admin-calls.controller';
 import { AdminCustomersController } from './admin-customers.controller';
@@ -15,7 +10,6 @@ import { DiagnosticController } from './diagnostic.controller';
 import { DiagnosticService } from './diagnostic.service';
 import { DiagnosticsReadService } from './diagnostics-read.service';
 import { GdprService } from './gdpr.service';
-import { RetentionService } from './retention.service';
 import { BranchesController } from './branches.controller';
 import { CompaniesController } from './companies.controller';
 import { PhoneNumbersController } from './phone-numbers.controller';
@@ -24,14 +18,7 @@ import { TokensController } from './tokens.controller';
 
 /** The admin face: tenants, tokens, calls, customers, the diagnostic endpoint and GDPR, over the domain modules. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Call, CallEvent, Customer, Appointment]),
-    HealthModule,
-    CalcomModule,
-    CallsModule,
-    AppointmentsModule,
-    TenantsModule,
-  ],
+  imports: [HealthModule, CalcomModule, CallsModule, AppointmentsModule, TenantsModule],
   controllers: [
     CompaniesController,
     BranchesController,
@@ -42,6 +29,6 @@ import { TokensController } from './tokens.controller';
     AdminCallsController,
     AdminCustomersController,
   ],
-  providers: [DiagnosticsReadService, DiagnosticService, GdprService, RetentionService],
+  providers: [DiagnosticsReadService, DiagnosticService, GdprService],
 })
 export class AdminModule {}

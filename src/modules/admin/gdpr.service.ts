@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, In, MoreThan } from 'typeorm';
-import { Appointment } from '../appointments/appointment.entity';
+import { DataSource } from 'typeorm';
+import { AppointmentRecordsService } from '../appointments/appointment-records.service';
 import { BookingService } from '../appointments/booking.service';
-import type { CalcomAccount } from '../calcom/calcom.types';
+import { CallsService } from '../calls/calls.service';
 import { CompanyAccountsService } from '../tenants/company-accounts.service';
-import { Customer } from '../tenants/customer.entity';
+import { CustomersService } from '../tenants/customers.service';
 
 export interface ErasureReport {
   customers: number;
@@ -26,71 +26,44 @@ export class GdprService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly customers: CustomersService,
+    private readonly calls: CallsService,
+    private readonly appointments: AppointmentRecordsService,
     private readonly booking: BookingService,
     private readonly accounts: CompanyAccountsService,
   ) {}
 
+  /** Each owner erases its own rows, all in one transaction. */
   async eraseByPhone(phone: string, options: { companyId?: string; cancelBookings?: boolean }): Promise<ErasureReport> {
-    const customers = await this.dataSource
-      .getRepository(Customer)
-      .find({ where: { phoneE164: phone, ...(options.companyId ? { companyId: options.companyId } : {}) } });
-    const customerIds = customers.map((customer) => customer.id);
-    const cancelled = options.cancelBookings ? await this.cancelUpcoming(customerIds) : { done: 0, failed: 0 };
+    const ids = (await this.customers.findByPhone(phone, options.companyId)).map((customer) => customer.id);
+    const cancelled = options.cancelBookings ? await this.cancelUpcoming(ids) : { done: 0, failed: 0 };
     const report = await this.dataSource.transaction(async (manager) => {
-      const company = options.companyId ? `AND company_id = $2` : '';
-      const params = options.companyId ? [phone, options.companyId] : [phone];
-      const [, calls] = await manager.query(
-        `UPDATE calls SET transcript = NULL, transcript_object = NULL, analysis = NULL, recording_url = NULL, customer_id = NULL,
-           from_number = CASE WHEN from_number = $1 THEN NULL ELSE from_number END,
-           to_number = CASE WHEN to_number = $1 THEN NULL ELSE to_number END, updated_at = now()
-         WHERE (from_number = $1 OR to_number = $1
-           OR customer_id IN (SELECT id FROM customers WHERE phone_e164 = $1 ${company})) ${company}`,
-        params,
-      );
-      const [, appointments] = await manager.query(
-        `UPDATE appointments SET attendee_name = NULL, attendee_email = NULL, attendee_phone = NULL, notes = NULL,
-           customer_id = NULL, updated_at = now()
-         WHERE (attendee_phone = $1
-           OR customer_id IN (SELECT id FROM customers WHERE phone_e164 = $1 ${company})) ${company}`,
-        params,
-      );
-      if (customerIds.length > 0) await manager.getRepository(Customer).delete({ id: In(customerIds) });
-      return { customers: customerIds.length, calls: Number(calls), appointments: Number(appointments) };
+      const calls = await this.calls.eraseCaller(manager, phone, ids, options.companyId);
+      const appointments = await this.appointments.eraseCaller(manager, phone, ids, options.companyId);
+      await this.customers.remove(manager, ids);
+      return { customers: ids.length, calls, appointments };
     });
     this.logger.log({ ...report, cancelledBookings: cancelled.done }, 'Caller erased');
     return { ...report, cancelledBookings: cancelled.done, failedCancellations: cancelled.failed };
   }
 
   private async cancelUpcoming(customerIds: string[]): Promise<{ done: number; failed: number }> {
-    if (customerIds.length === 0) return { done: 0, failed: 0 };
-    const upcoming = await this.dataSource.getRepository(Appointment).find({
-      where: { customerId: In(customerIds), status: In(['accepted', 'pending']), startAt: MoreThan(new Date()) },
-      relations: { company: true },
-    });
+    const upcoming = await this.appointments.upcomingOf(customerIds);
     let done = 0;
-    let failed = 0;
-    const accounts = new Map<string, Promise<CalcomAccount | null>>();
     for (const appointment of upcoming) {
       try {
-        if (!accounts.has(appointment.companyId))
-          accounts.set(appointment.companyId, this.accounts.calcomAccount(appointment.companyId));
-        const account = await accounts.get(appointment.companyId)!;
+        const account = await this.accounts.calcomAccount(appointment.companyId);
         if (!account) throw new Error('No Cal.com key');
-        await this.booking.cancel(
-          account,
-          appointment.company?.timezone ?? 'UTC',
-          appointment,
-          'Personal data erased at the customer’s request',
-        );
+        const zone = appointment.company?.timezone ?? 'UTC';
+        await this.booking.cancel(account, zone, appointment, 'Personal data erased at the customer’s request');
         done += 1;
       } catch (error) {
-        failed += 1;
         this.logger.warn(
           { appointmentId: appointment.id, error: (error as Error).message },
           'Could not cancel a booking during erasure',
         );
       }
     }
-    return { done, failed };
+    return { done, failed: upcoming.length - done };
   }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalcomModule } from '../calcom/calcom.module';
 import { Appointment } from './appointment.entity';
 import { AppointmentClaimsService } from './appointment-claims.service';
+import { AppointmentRecordsService } from './appointment-records.service';
 import { AppointmentsService } from './appointments.service';
 import { AvailabilityService } from './availability.service';
 import { BookingRunnerService } from './booking-runner.service';
@@ -13,12 +14,13 @@ import { SlotLockService } from './slot-lock.service';
   imports: [TypeOrmModule.forFeature([Appointment]), CalcomModule],
   providers: [
     AppointmentsService,
+    AppointmentRecordsService,
     AvailabilityService,
     BookingService,
     BookingRunnerService,
     AppointmentClaimsService,
     SlotLockService,
   ],
-  exports: [AppointmentsService, AvailabilityService, BookingService],
+  exports: [AppointmentsService, AppointmentRecordsService, AvailabilityService, BookingService],
 })
 export class AppointmentsModule {}

@@ -1,7 +1,12 @@
 import { calculateCallCost, RetellCallCost } from './call-cost';
 
-/** Lifecycle events we store; later events carry more and win over earlier ones, whatever order they arrive in. */
-export const EVENT_RANK: Record<string, number> = { call_started: 1, call_ended: 2, call_analyzed: 3 };
+/** A call's lifecycle events, the ones stored, in the order they happen. */
+export const LIFECYCLE_EVENTS = ['call_started', 'call_ended', 'call_analyzed'] as const;
+
+/** Later lifecycle events carry more and win over earlier ones, whatever order they arrive in. */
+export const EVENT_RANK: Readonly<Record<string, number>> = Object.fromEntries(
+  LIFECYCLE_EVENTS.map((event, index) => [event, index + 1]),
+);
 
 /** The call as Retell reports it, in plain terms (the webhook DTO maps to this). */
 export interface CallReport {

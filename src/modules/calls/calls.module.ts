@@ -5,10 +5,12 @@ import { CallEvent } from './call-event.entity';
 import { Call } from './call.entity';
 import { CallEventStore } from './call-event-store';
 import { CallsService } from './calls.service';
+import { CallRetentionService } from './call-retention.service';
+import { CallRecordsService } from './call-records.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Call, CallEvent]), TenantsModule],
-  providers: [CallsService, CallEventStore],
-  exports: [CallsService],
+  providers: [CallsService, CallEventStore, CallRetentionService, CallRecordsService],
+  exports: [CallsService, CallRecordsService],
 })
 export class CallsModule {}

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { GroupCommit } from '../../common/group-commit';
 import { maskPii } from '../../common/pii';
@@ -7,6 +7,8 @@ import { MetricsService } from '../../metrics/metrics.service';
 import { CallEventItem, CallEventStore, FOREIGN_CALL, StoredEvent } from './call-event-store';
 import { CallReport, EVENT_RANK } from './call-merge';
 import { Call } from './call.entity';
+import { ERASE_CALLER } from './call-privacy';
+import { TOOL_CALL_SQL, ToolCallRequest, ToolCallRow } from './tool-call-sql';
 
 export type RecordOutcome = 'stored' | 'duplicate' | 'ignored';
 
@@ -66,6 +68,31 @@ export class CallsService {
     }
     if (stored === FOREIGN_CALL) throw new DomainError('FORBIDDEN', 'This call belongs to another company');
     return stored === null ? 'duplicate' : 'stored';
+  }
+
+  /**
+   * The call a tool request names, created on first sight (never moved to another company), with the company, branch
+   * and caller it has, in one round trip. No call row when the request's company and the call's differ.
+   */
+  async openForTool(request: ToolCallRequest): Promise<ToolCallRow> {
+    const [row]: ToolCallRow[] = await this.dataSource.query(TOOL_CALL_SQL, [
+      request.businessNumber,
+      request.agentId,
+      request.callerNumber,
+      request.retellCallId,
+      request.companyId,
+      request.direction,
+      request.fromNumber,
+      request.toNumber,
+      request.callType,
+    ]);
+    return row;
+  }
+
+  /** Erases a caller from calls, in the erasure's transaction; answers how many calls held them. */
+  async eraseCaller(manager: EntityManager, phone: string, customerIds: string[], companyId?: string): Promise<number> {
+    const [, affected] = await manager.query(ERASE_CALLER, [phone, customerIds, companyId ?? null]);
+    return Number(affected);
   }
 
   /** The company a Retell call belongs to, or null (unknown, or not tied to one). */

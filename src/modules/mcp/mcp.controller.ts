@@ -5,7 +5,8 @@ import type { Response } from 'express';
 import { GatewayThrottlerGuard } from '../../throttling/gateway-throttler.guard';
 import { RateScopes, ScopedRequest } from '../../throttling/rate-scopes';
 import type { AgentPrincipal } from '../access/principal';
-import { callInfoOutsideBody } from '../agent-tools/call-info';
+import { callFieldsOf } from '../../common/call-fields';
+import { callInfoOf } from '../agent-tools/call-info';
 import { McpAuthGuard } from './mcp-auth.guard';
 import { mcpSdk } from './mcp-sdk';
 import { MCP_TOOLS, McpToolsService } from './mcp-tools.service';
@@ -66,7 +67,7 @@ export class McpController {
   private serverFor(request: ScopedRequest): Server {
     const { Server, ListToolsRequestSchema, CallToolRequestSchema } = mcpSdk();
     const server = new Server(SERVER_INFO, { capabilities: { tools: { listChanged: false } } });
-    const call = callInfoOutsideBody(request);
+    const call = callInfoOf(callFieldsOf(request));
     const principal = request.principal as AgentPrincipal;
     server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: MCP_TOOLS }));
     server.setRequestHandler(CallToolRequestSchema, ({ params }) =>

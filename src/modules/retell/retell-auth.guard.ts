@@ -49,7 +49,7 @@ export class RetellAuthGuard implements CanActivate {
     const principal = (await this.signed(request, named)) ?? (await functionTokenPrincipal(this.tokens, request));
     if (!principal) throw new UnauthorizedException('Invalid or missing credentials');
     if (named.companyId && principal.companyId !== named.companyId) throw new ForbiddenException(FOREIGN);
-    request.principal = { ...principal, vital: isVital(request) };
+    request.principal = { ...principal, vital: isVital(context.getHandler(), request.body) };
     return true;
   }
 

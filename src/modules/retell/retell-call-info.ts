@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { callInfoOutsideBody } from '../agent-tools/call-info';
+import { callFieldsOf } from '../../common/call-fields';
+import { callInfoOf } from '../agent-tools/call-info';
 import type { CallInfo } from '../agent-tools/tool-context';
 
 type Json = Record<string, unknown>;
@@ -36,5 +37,5 @@ export function callFromRequest(request: Pick<Request, 'body' | 'query' | 'heade
     };
   }
   const bodyCallId = text(body.call_id);
-  return { call: callInfoOutsideBody(request, bodyCallId), args: body, bodyCallId };
+  return { call: callInfoOf(callFieldsOf(request), bodyCallId), args: body, bodyCallId };
 }

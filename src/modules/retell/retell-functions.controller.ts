@@ -1,5 +1,6 @@
-import { Controller, Req } from '@nestjs/common';
+import { Controller, Req, UseFilters } from '@nestjs/common';
 import { RetellAuth } from './retell-auth.decorator';
+import { RetellFunctionFallbackFilter } from './retell-fallback.filter';
 import { RetellFunction } from './retell-function.decorator';
 import { RetellDocs } from './retell-functions.docs';
 import type { AuthenticatedRequest } from '../access/principal';
@@ -8,6 +9,7 @@ import { FunctionAnswer } from '../agent-tools/speech/speech';
 
 /** The agent's custom functions. Always 200 with `{ success, message, data? }`; auth failures 401, foreign calls 403. */
 @RetellAuth('retell')
+@UseFilters(RetellFunctionFallbackFilter)
 @RetellDocs('retell functions')
 @Controller('api/retell')
 export class RetellFunctionsController {

@@ -1,16 +1,22 @@
-import type { Request } from 'express';
-import { EVENT_RANK } from '../calls/call-merge';
+import { SetMetadata } from '@nestjs/common';
 
-const RETELL_EVENTS_PATH = '/api/webhooks/retell';
-const RETELL_INBOUND_PATH = '/api/webhooks/retell/inbound';
+/** Retell's routes: they take long calls' transcripts, so their bodies may be larger (see app.setup). */
+export const RETELL_PATHS = ['/api/retell', '/api/webhooks/retell'];
+
+const VITAL = 'retell:vital';
 
 /**
- * A lifecycle event or the inbound webhook: never rate limited. Refusing one loses a call record or leaves a caller
- * unrecognised once Retell's few quick retries are spent, and its credential already proves it is Retell's (or the
- * company's). Busy streams (`transcript_updated` on every turn, transfer events) count against the webhook limit.
+ * The requests of a route that are never rate limited: those of these events, or all (`'*'`). Refusing a lifecycle
+ * event loses a call record, and refusing the inbound webhook leaves a caller unrecognised, once Retell's few quick
+ * retries are spent; their credential already proves they are Retell's (or the company's). Busy streams
+ * (`transcript_updated` on every turn, transfer events) count against the webhook limit.
  */
-export function isVital(request: Pick<Request, 'path' | 'body'>): boolean {
-  if (request.path === RETELL_INBOUND_PATH) return true;
-  const event = (request.body as { event?: unknown } | undefined)?.event;
-  return request.path === RETELL_EVENTS_PATH && typeof event === 'string' && EVENT_RANK[event] !== undefined;
+export const Vital = (events: readonly string[] | '*') => SetMetadata(VITAL, events);
+
+/** Whether this request is vital by its route's `@Vital()`. */
+export function isVital(handler: object, body: unknown): boolean {
+  const events = Reflect.getMetadata(VITAL, handler) as readonly string[] | '*' | undefined;
+  if (events === '*') return true;
+  const event = (body as { event?: unknown } | undefined)?.event;
+  return events !== undefined && typeof event === 'string' && events.includes(event);
 }

@@ -1,6 +1,9 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { LIFECYCLE_EVENTS } from '../calls/call-merge';
 import { RetellAuth } from './retell-auth.decorator';
+import { Vital } from './retell-routes';
+import { RetellInboundFallbackFilter } from './retell-fallback.filter';
 import { RetellDocs } from './retell-functions.docs';
 import type { AuthenticatedRequest } from '../access/principal';
 import type { AgentPrincipal } from '../access/principal';
@@ -19,6 +22,7 @@ export class RetellWebhooksController {
 
   @Post()
   @HttpCode(204)
+  @Vital(LIFECYCLE_EVENTS)
   @ApiOperation({ summary: 'Call events: call_started, call_ended, call_analyzed are stored; others acknowledged' })
   @ApiNoContentResponse({ description: 'Stored (or a duplicate, or an event that is not stored)' })
   async event(@Body() body: RetellWebhookDto, @Req() request: AuthenticatedRequest): Promise<void> {
@@ -27,6 +31,8 @@ export class RetellWebhooksController {
 
   @Post('inbound')
   @HttpCode(200)
+  @Vital('*')
+  @UseFilters(RetellInboundFallbackFilter)
   @ApiOperation({ summary: 'call_inbound / chat_inbound: dynamic variables for a known caller; fails open' })
   @ApiBody({
     schema: {

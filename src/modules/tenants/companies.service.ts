@@ -114,6 +114,11 @@ export class CompaniesService {
     await this.catalog.invalidate(...ids);
   }
 
+  /** Whether no company exists at all (a fresh database). */
+  async none(): Promise<boolean> {
+    return !(await this.companies.exists());
+  }
+
   async assertExists(id: string): Promise<void> {
     if (!(await this.companies.existsBy({ id }))) throw new DomainError('NOT_FOUND', `Company ${id} not found`);
   }

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
 import { Customer } from './customer.entity';
+
+/** A page of customers, newest first: of one company or all, one number or any. */
+export interface CustomerPage {
+  companyId?: string;
+  phone?: string;
+  limit?: number;
+  offset?: number;
+}
 
 export interface CustomerDetails {
   name: string;
@@ -31,5 +40,33 @@ export class CustomersService {
       skipUpdateIfNoValuesChanged: true,
     });
     return this.customers.findOneByOrFail({ companyId, phoneE164: details.phone });
+  }
+
+  list(page: CustomerPage): Promise<Customer[]> {
+    return this.customers.find({
+      where: {
+        ...(page.companyId ? { companyId: page.companyId } : {}),
+        ...(page.phone ? { phoneE164: page.phone } : {}),
+      },
+      order: { createdAt: 'DESC' },
+      take: page.limit ?? 100,
+      skip: page.offset ?? 0,
+    });
+  }
+
+  async get(id: string): Promise<Customer> {
+    const customer = await this.customers.findOneBy({ id });
+    if (!customer) throw new DomainError('NOT_FOUND', `Customer ${id} not found`);
+    return customer;
+  }
+
+  /** The customers with this number: of one company, or of every company. */
+  findByPhone(phone: string, companyId?: string): Promise<Customer[]> {
+    return this.customers.findBy({ phoneE164: phone, ...(companyId ? { companyId } : {}) });
+  }
+
+  /** Deletes customers, in the caller's transaction (a caller's erasure). */
+  async remove(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length > 0) await manager.getRepository(Customer).delete({ id: In(ids) });
   }
 }

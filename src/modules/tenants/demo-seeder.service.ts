@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { databaseConfig, DatabaseConfig } from '../../config/configuration';
-import { Company } from './company.entity';
+import { CompaniesService } from './companies.service';
 import { DEMO_TENANT } from './demo-tenant';
 import { TenantsImportService } from './tenants-import.service';
 
@@ -13,12 +11,12 @@ export class DemoSeederService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(databaseConfig.KEY) private readonly config: DatabaseConfig,
-    @InjectRepository(Company) private readonly companies: Repository<Company>,
+    private readonly companies: CompaniesService,
     private readonly importer: TenantsImportService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.url || !this.config.demoSeed || (await this.companies.count()) > 0) return;
+    if (this.config.url || !this.config.demoSeed || !(await this.companies.none())) return;
     await this.importer.importDocument(DEMO_TENANT);
     this.logger.log({ company: DEMO_TENANT.companies[0].slug }, 'Empty embedded database: demo tenant created');
   }

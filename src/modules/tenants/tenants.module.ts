@@ -41,7 +41,6 @@ import { TenantResolverService } from './tenant-resolver.service';
     CatalogService,
     CustomersService,
     TenantResolverService,
-    TypeOrmModule,
   ],
 })
 export class TenantsModule {}

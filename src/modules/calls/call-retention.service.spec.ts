@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PrivacyConfig } from '../../config/configuration';
-import { RetentionService } from './retention.service';
+import { CallRetentionService } from './call-retention.service';
 
 /** A database whose UPDATE answers only when the test says so, and that refuses queries once closed. */
 function fakeDatabase() {
@@ -20,12 +20,12 @@ function fakeDatabase() {
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('RetentionService shutdown', () => {
+describe('CallRetentionService shutdown', () => {
   const config = { transcriptRetentionDays: 30 } as PrivacyConfig;
 
   it('starts no run when the process stops before the first one began', async () => {
     const db = fakeDatabase();
-    const service = new RetentionService(db as unknown as DataSource, config);
+    const service = new CallRetentionService(db as unknown as DataSource, config);
     service.onApplicationBootstrap();
     await service.beforeApplicationShutdown();
     db.closed = true;
@@ -35,7 +35,7 @@ describe('RetentionService shutdown', () => {
 
   it('waits for a run in progress before the database closes', async () => {
     const db = fakeDatabase();
-    const service = new RetentionService(db as unknown as DataSource, config);
+    const service = new CallRetentionService(db as unknown as DataSource, config);
     const logger = (service as unknown as { logger: { warn: () => void; log: () => void } }).logger;
     const warn = jest.spyOn(logger, 'warn').mockImplementation();
     jest.spyOn(logger, 'log').mockImplementation();
@@ -54,7 +54,10 @@ describe('RetentionService shutdown', () => {
 
   it('runs nothing when retention is off', async () => {
     const db = fakeDatabase();
-    const service = new RetentionService(db as unknown as DataSource, { transcriptRetentionDays: 0 } as PrivacyConfig);
+    const service = new CallRetentionService(
+      db as unknown as DataSource,
+      { transcriptRetentionDays: 0 } as PrivacyConfig,
+    );
     service.onApplicationBootstrap();
     await nextTurn();
     await service.beforeApplicationShutdown();

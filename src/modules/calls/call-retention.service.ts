@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { privacyConfig, PrivacyConfig } from '../../config/configuration';
+import { PURGE_TRANSCRIPTS } from './call-privacy';
 
 const EVERY_HOUR_MS = 3_600_000;
 
@@ -10,8 +11,8 @@ const EVERY_HOUR_MS = 3_600_000;
  * run in progress and starts none, so a process stopped right after its start does not query a closed database.
  */
 @Injectable()
-export class RetentionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(RetentionService.name);
+export class CallRetentionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(CallRetentionService.name);
   private timer?: NodeJS.Timeout;
   private first?: NodeJS.Immediate;
   private running?: Promise<void>;
@@ -40,11 +41,7 @@ export class RetentionService implements OnApplicationBootstrap, BeforeApplicati
   async purgeTranscripts(now = new Date()): Promise<number> {
     if (this.config.transcriptRetentionDays === 0) return 0;
     const cutoff = new Date(now.getTime() - this.config.transcriptRetentionDays * 86_400_000);
-    const [, affected] = await this.dataSource.query(
-      `UPDATE calls SET transcript = NULL, transcript_object = NULL, analysis = NULL, updated_at = now()
-       WHERE (transcript IS NOT NULL OR transcript_object IS NOT NULL OR analysis IS NOT NULL) AND COALESCE(ended_at, created_at) < $1`,
-      [cutoff],
-    );
+    const [, affected] = await this.dataSource.query(PURGE_TRANSCRIPTS, [cutoff]);
     return Number(affected);
   }
 
