@@ -1,15 +1,15 @@
 import { CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { remember } from './remember';
+import { Memo } from './remember';
 
-const known = new Map<string, string | null>();
 const KNOWN_MAX = 10_000;
+const known = new Memo<string, string | null>(KNOWN_MAX);
 
 /**
  * E.164 form of a phone number, or null when it is not a valid number. National forms need a country. Every request
  * of a call names the same two numbers, and parsing with full metadata is costly: answers are remembered (bounded).
  */
 export function toE164(input: string, defaultCountry?: CountryCode): string | null {
-  return remember(known, KNOWN_MAX, `${defaultCountry ?? ''}|${input}`, () => {
+  return known.get(`${defaultCountry ?? ''}|${input}`, () => {
     const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
     return parsed && parsed.isValid() ? parsed.number : null;
   });
@@ -36,12 +36,12 @@ export function callNumberToE164(raw: string | null | undefined, country?: Count
   return (country ? toE164(value, country) : null) ?? international;
 }
 
-const countries = new Map<string, CountryCode | undefined>();
+const countries = new Memo<string, CountryCode | undefined>(KNOWN_MAX);
 
 /** The country a valid E.164 number belongs to (remembered like `toE164`: every request of a call asks again). */
 export function countryOf(e164: string | null): CountryCode | undefined {
   if (!e164) return undefined;
-  return remember(countries, KNOWN_MAX, e164, () => parsePhoneNumberFromString(e164)?.country);
+  return countries.get(e164, () => parsePhoneNumberFromString(e164)?.country);
 }
 
 function safeDecode(text: string): string {

@@ -1,14 +1,27 @@
+import { LRUCache } from 'lru-cache';
+
 /**
- * The answer for `key` from `known`, computed once: for pure answers the hot path asks again and again (a call's
- * numbers, a slot said aloud, a day's opening hours). The map is emptied when it reaches `max` entries, so it stays
- * bounded whatever the callers send.
+ * Answers computed once per key: for pure answers the hot path asks again and again (a call's numbers, a slot said
+ * aloud, a day's opening hours). Bounded, the least recently used answer going first (lru-cache).
  */
-export function remember<K, V>(known: Map<K, V>, max: number, key: K, compute: () => V): V {
-  if (known.has(key)) return known.get(key) as V;
-  const value = compute();
-  if (known.size >= max) known.clear();
-  known.set(key, value);
-  return value;
+export class Memo<K extends {}, V> {
+  private readonly known: LRUCache<K, { value: V }>;
+
+  constructor(max: number) {
+    this.known = new LRUCache({ max });
+  }
+
+  get(key: K, compute: () => V): V {
+    const hit = this.known.get(key);
+    if (hit) return hit.value;
+    const value = compute();
+    this.known.set(key, { value });
+    return value;
+  }
+
+  get size(): number {
+    return this.known.size;
+  }
 }
 
 /**
@@ -17,17 +30,22 @@ export function remember<K, V>(known: Map<K, V>, max: number, key: K, compute: (
  * has it done on every read, with one entry per key, so nothing piles up between the collector's full runs (a
  * WeakMap keyed by each copy did: 70 MB more after a warm-check load on Redis).
  */
-export function derive<K, S, V>(
-  known: Map<K, { source: S; value: V }>,
-  max: number,
-  key: K,
-  source: S,
-  compute: () => V,
-): V {
-  const entry = known.get(key);
-  if (entry?.source === source) return entry.value;
-  const value = compute();
-  if (!entry && known.size >= max) known.clear();
-  known.set(key, { source, value });
-  return value;
+export class Derived<K extends {}, S, V> {
+  private readonly known: LRUCache<K, { source: S; value: V }>;
+
+  constructor(max: number) {
+    this.known = new LRUCache({ max });
+  }
+
+  get(key: K, source: S, compute: () => V): V {
+    const entry = this.known.get(key);
+    if (entry?.source === source) return entry.value;
+    const value = compute();
+    this.known.set(key, { source, value });
+    return value;
+  }
+
+  get size(): number {
+    return this.known.size;
+  }
 }

@@ -1,11 +1,11 @@
 import { IANAZone } from 'luxon';
-import { remember } from './remember';
+import { Memo } from './remember';
 
 const MINUTE_MS = 60_000;
 const ENTRIES_PER_ZONE = 20_000;
 
 const lookUp = IANAZone.prototype.offset;
-const offsets = new WeakMap<IANAZone, Map<number, number>>();
+const offsets = new WeakMap<IANAZone, Memo<number, number>>();
 
 /**
  * A zone's UTC offset at `ts`, looked up in Intl once per zone and minute. Luxon asks Intl (`formatToParts`, several
@@ -15,8 +15,8 @@ const offsets = new WeakMap<IANAZone, Map<number, number>>();
  */
 export function cachedOffset(this: IANAZone, ts: number): number {
   let zone = offsets.get(this);
-  if (!zone) offsets.set(this, (zone = new Map()));
-  return remember(zone, ENTRIES_PER_ZONE, Math.floor(ts / MINUTE_MS), () => lookUp.call(this, ts));
+  if (!zone) offsets.set(this, (zone = new Memo(ENTRIES_PER_ZONE)));
+  return zone.get(Math.floor(ts / MINUTE_MS), () => lookUp.call(this, ts));
 }
 
 /** Installs the cache for every IANA zone Luxon uses (the app module does, once). */

@@ -18,7 +18,7 @@ import {
   THROTTLER_TTL,
 } from '@nestjs/throttler/dist/throttler.constants';
 import { createHash } from 'node:crypto';
-import { remember } from '../common/remember';
+import { Memo } from '../common/remember';
 import { AuthenticatedRequest, rateTracker } from '../modules/access/principal';
 import { TooManyRequestsException } from '../common/too-many-requests.exception';
 
@@ -33,9 +33,8 @@ const OVERRIDES = [
 ];
 
 /** A counter's key: a hash, so no tracker (an address, a token id) appears in Redis as it is; remembered. */
-const counterKeys = new Map<string, string>();
-const counterKey = (name: string) =>
-  remember(counterKeys, 10_000, name, () => createHash('sha256').update(name).digest('hex'));
+const counterKeys = new Memo<string, string>(10_000);
+const counterKey = (name: string) => counterKeys.get(name, () => createHash('sha256').update(name).digest('hex'));
 
 /**
  * Rate limits, applied after authentication (it is part of `@RetellAuth()`, `@McpAuth()` and `@AdminAuth()`), so the

@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { APP_OPTIONS, configureApp } from '../../src/app.setup';
 import { ApiTokensService } from '../../src/modules/access/api-tokens.service';
-import { CallContextService } from '../../src/modules/agent-tools/call-context.service';
+import { TenantChangesService } from '../../src/modules/tenants/tenant-changes.service';
 import { Company } from '../../src/modules/tenants/company.entity';
 
 export interface TestBackend {
@@ -109,7 +109,8 @@ export async function createTestApp(
     adminToken: await issueAdminToken(),
     reset: async () => {
       await resetDatabase(testApp.dataSource);
-      app.get(CallContextService).forget();
+      // Everything this process keeps about companies (call contexts, credentials, numbers) goes with them.
+      app.get(TenantChangesService).changed();
       // The shared Redis is never cleared wholesale: only this app's own cache keys go.
       if (env.REDIS_URL) await deleteRedisKeys(env.REDIS_URL, `${env.REDIS_KEY_PREFIX}cache`);
       else await app.get<Cache>(CACHE_MANAGER).clear();

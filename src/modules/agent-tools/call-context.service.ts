@@ -6,7 +6,7 @@ import { CallsService } from '../calls/calls.service';
 import type { ToolCallRow } from '../calls/tool-call-sql';
 import type { DateOrder, Locale } from '../tenants/company.entity';
 import { TenantChangesService } from '../tenants/tenant-changes.service';
-import { splitParties } from '../tenants/tenant-resolver.service';
+import { partiesOf, splitParties } from '../tenants/tenant-resolver.service';
 import type { CallContext, CallInfo } from './tool-context';
 
 const NO_CONTEXT: CallContext = {
@@ -56,11 +56,7 @@ export class CallContextService {
    * context at all, so a call id alone never reaches another company's call.
    */
   private async lookup(call: CallInfo, principal: AgentPrincipal): Promise<CallContext> {
-    const { businessNumber, callerNumber } = splitParties({
-      direction: call.direction,
-      fromNumber: call.from_number,
-      toNumber: call.to_number,
-    });
+    const { businessNumber, callerNumber } = splitParties(partiesOf(call));
     const companyId = principal.companyId;
     if (principal.kind === 'signature' && principal.unresolved)
       throw new DomainError('DATABASE_UNAVAILABLE', 'Could not tell which company the call belongs to');

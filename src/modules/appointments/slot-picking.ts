@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { remember } from '../../common/remember';
+import { Memo } from '../../common/remember';
 import type { OpeningHours, Weekday } from '../tenants/branch.entity';
 import type { Period } from './when';
 
@@ -21,7 +21,7 @@ const at = (day: DateTime, hhmm: string): number => {
 const quarter = (at: Date) => Math.floor(at.getTime() / 900_000);
 const REMEMBERED = 2_000;
 
-const windowsByKey = new Map<string, OpeningWindows>();
+const windowsByKey = new Memo<string, OpeningWindows>(REMEMBERED);
 
 /**
  * The branch's opening intervals on every day from `from` to `to` in its timezone, computed once per set of hours,
@@ -36,7 +36,7 @@ export function openingWindows(
 ): OpeningWindows {
   if (!hours || Object.keys(hours).length === 0) return null;
   const key = `${zone}|${quarter(from)}|${quarter(to)}|${JSON.stringify(hours)}`;
-  return remember(windowsByKey, REMEMBERED, key, () => computeWindows(hours, zone, from, to));
+  return windowsByKey.get(key, () => computeWindows(hours, zone, from, to));
 }
 
 function computeWindows(hours: OpeningHours, zone: string, from: Date, to: Date): Array<[number, number]> {
@@ -49,11 +49,11 @@ function computeWindows(hours: OpeningHours, zone: string, from: Date, to: Date)
   return windows;
 }
 
-const windowEnds = new Map<string, number>();
+const windowEnds = new Memo<string, number>(REMEMBERED);
 
 /** The last instant of the booking window (`days` after today, local end of day), remembered per quarter hour. */
 export function bookingWindowEnd(zone: string, days: number, now: Date): number {
-  return remember(windowEnds, REMEMBERED, `${zone}|${days}|${quarter(now)}`, () =>
+  return windowEnds.get(`${zone}|${days}|${quarter(now)}`, () =>
     DateTime.fromJSDate(now, { zone }).plus({ days }).endOf('day').toMillis(),
   );
 }

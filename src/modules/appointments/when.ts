@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { remember } from '../../common/remember';
+import { Memo } from '../../common/remember';
 import type { OpeningHours } from '../tenants/branch.entity';
 import type { Locale } from '../tenants/company.entity';
 import type { DateOrder } from './dates/date-calendar';
@@ -52,12 +52,10 @@ export function resolveWhen(
 }
 
 /** Read ISO texts, remembered: the agent asks about the same few days and times again and again (Luxon's parse). */
-const isoReadings = new Map<string, When>();
+const isoReadings = new Memo<string, When>(5_000);
 
 function fromIso(value: string, timeZone: string, dayOnly = false): When {
-  const known = remember(isoReadings, 5_000, `${value}|${timeZone}|${dayOnly}`, () =>
-    readIso(value, timeZone, dayOnly),
-  );
+  const known = isoReadings.get(`${value}|${timeZone}|${dayOnly}`, () => readIso(value, timeZone, dayOnly));
   // A copy: callers own the Date they get.
   return known.kind === 'instant' ? { ...known, instant: new Date(known.instant) } : known;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { CacheService } from '../../cache/cache.service';
-import { derive } from '../../common/remember';
+import { Derived } from '../../common/remember';
 import { calcomConfig, CalcomConfig } from '../../config/configuration';
 import { CalcomClient } from './calcom.client';
 import type { CalcomAccount, SlotsByDay } from './calcom.types';
@@ -25,9 +25,9 @@ const slotsCacheKey = (account: Pick<CalcomAccount, 'id'>, eventTypeId: number, 
  * The instants of a cached day, parsed once per stored list rather than on every check that reads it (24 dates a day
  * for half-hour slots). Callers read these arrays and never change them.
  */
-const parsed = new Map<string, { source: string[]; value: Date[] }>();
+const parsed = new Derived<string, string[], Date[]>(10_000);
 const toInstants = (key: string, slots: string[]): Date[] =>
-  derive(parsed, 10_000, key, slots, () => slots.map((slot) => new Date(slot)));
+  parsed.get(key, slots, () => slots.map((slot) => new Date(slot)));
 
 /**
  * Free slots with a short-lived cache (Redis when configured, so every instance shares it). Entries are stored per

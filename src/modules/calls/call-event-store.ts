@@ -145,12 +145,8 @@ export class CallEventStore {
     const resolved = new Map<string, ResolvedTenant | null>();
     for (const [call, change] of changes) {
       if (call.companyId) continue;
-      const parties: CallParties = {
-        direction: call.direction,
-        fromNumber: call.fromNumber,
-        toNumber: call.toNumber,
-        agentId: call.agentId,
-      };
+      const { direction, fromNumber, toNumber, agentId } = call;
+      const parties: CallParties = { direction, fromNumber, toNumber, agentId };
       const key = JSON.stringify(parties);
       if (!resolved.has(key)) resolved.set(key, await this.tenants.resolve(parties, manager));
       const tenant = resolved.get(key);

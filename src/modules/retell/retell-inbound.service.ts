@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { parseVendorPayload } from '../../common/vendor-payload';
 import type { AgentPrincipal } from '../access/principal';
-import { ResolvedTenant, TenantResolverService } from '../tenants/tenant-resolver.service';
+import { partiesOf, ResolvedTenant, TenantResolverService } from '../tenants/tenant-resolver.service';
 import { RetellInboundWebhookDto } from './retell-webhook.dto';
 
 /** Retell's answer shape: under `call_inbound` for calls, under `chat_inbound` for chats (SMS and web chat). */
@@ -29,12 +29,7 @@ export class RetellInboundService {
       const parsed = await parseVendorPayload(RetellInboundWebhookDto, body);
       const inbound = parsed.ok ? (parsed.value.chat_inbound ?? parsed.value.call_inbound) : undefined;
       if (!inbound) return { [key]: {} };
-      const parties = {
-        direction: 'inbound',
-        fromNumber: inbound.from_number,
-        toNumber: inbound.to_number,
-        agentId: inbound.agent_id,
-      };
+      const parties = partiesOf({ ...inbound, direction: 'inbound' });
       const tenant = principal.companyId ? await withDeadline(this.tenants.resolve(parties), INBOUND_BUDGET_MS) : null;
       const own = tenant && tenant.companyId === principal.companyId;
       return { [key]: own ? { dynamic_variables: variables(tenant) } : {} };

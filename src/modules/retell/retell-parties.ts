@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { CallParties } from '../tenants/tenant-resolver.service';
+import { CallParties, partiesOf } from '../tenants/tenant-resolver.service';
 import { callFromRequest } from './retell-call-info';
 
 type Json = Record<string, unknown>;
@@ -25,17 +25,16 @@ export interface Named {
 export function namedBy(request: Pick<Request, 'path' | 'body' | 'query' | 'headers'>): Named {
   if (request.path.startsWith('/api/retell/')) {
     const { call, bodyCallId } = callFromRequest(request);
-    const { direction, from_number: fromNumber, to_number: toNumber, agent_id: agentId } = call;
-    return { parties: { direction, fromNumber, toNumber, agentId }, callId: bodyCallId ?? null };
+    return { parties: partiesOf(call), callId: bodyCallId ?? null };
   }
   const body = isObject(request.body) ? request.body : {};
   const inbound = [body.call_inbound, body.chat_inbound].find(isObject);
   const fields = inbound ?? [body.call, body.chat].find(isObject) ?? {};
-  const parties = {
+  const parties = partiesOf({
     direction: inbound ? 'inbound' : text(fields.direction),
-    fromNumber: text(fields.from_number),
-    toNumber: text(fields.to_number),
-    agentId: text(fields.agent_id),
-  };
+    from_number: text(fields.from_number),
+    to_number: text(fields.to_number),
+    agent_id: text(fields.agent_id),
+  });
   return { parties, callId: inbound ? null : (text(fields.call_id, 255) ?? text(fields.chat_id, 255)) };
 }

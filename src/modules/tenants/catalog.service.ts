@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Branch } from './branch.entity';
-import { derive, remember } from '../../common/remember';
+import { Derived, Memo } from '../../common/remember';
 import { CatalogCacheService, CatalogSnapshot } from './catalog-cache.service';
 import type { Service } from './service.entity';
 
-const normalised = new Map<string, string>();
+const normalised = new Memo<string, string>(5_000);
 
 /** Case- and accent-insensitive form of what a caller (or the LLM) said; the same names come again and again. */
 const normalise = (value: string) =>
-  remember(normalised, 5_000, value, () =>
+  normalised.get(value, () =>
     value
       .normalize('NFD')
       .replace(/\p{Diacritic}/gu, '')
@@ -29,7 +29,7 @@ type Offering = { services: Array<Service & { branchName: string | null }>; bran
 @Injectable()
 export class CatalogService {
   /** Offerings per company and branch asked for, worked out once per catalog snapshot. The answers are shared. */
-  private readonly offerings = new Map<string, { source: CatalogSnapshot; value: Offering }>();
+  private readonly offerings = new Derived<string, CatalogSnapshot, Offering>(10_000);
 
   constructor(private readonly cache: CatalogCacheService) {}
 
@@ -46,7 +46,7 @@ export class CatalogService {
   async offering(companyId: string, branchName?: string): Promise<Offering> {
     const snapshot = await this.cache.read(companyId);
     const key = `${companyId}\n${branchName ?? ''}`;
-    return derive(this.offerings, 10_000, key, snapshot, () => offer(snapshot, branchName));
+    return this.offerings.get(key, snapshot, () => offer(snapshot, branchName));
   }
 }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
-type Listener = (companyIds: string[]) => void;
+/** The companies that changed; undefined: any may have (everything kept about companies goes). */
+type Listener = (companyIds?: string[]) => void;
 
 /**
- * Tells what depends on a company's configuration (cached call contexts, above this module) that it changed. In
- * process: other instances let their copies expire.
+ * Tells what keeps a company's configuration in this process (call contexts, credentials, the company a number names)
+ * that it changed. In process: other instances let their copies expire.
  */
 @Injectable()
 export class TenantChangesService {
@@ -14,7 +15,7 @@ export class TenantChangesService {
     this.listeners.push(listener);
   }
 
-  changed(companyIds: string[]): void {
+  changed(companyIds?: string[]): void {
     for (const listener of this.listeners) listener(companyIds);
   }
 }

@@ -20,6 +20,22 @@ export interface ResolvedTenant {
   customerName: string | null;
 }
 
+/** A call's parties as Retell names them (its call object, the inbound webhook, a tool request's call). */
+export interface RetellParties {
+  direction?: string | null;
+  from_number?: string | null;
+  to_number?: string | null;
+  agent_id?: string | null;
+}
+
+/** The one mapping from Retell's names to ours. */
+export const partiesOf = (call: RetellParties): CallParties => ({
+  direction: call.direction,
+  fromNumber: call.from_number,
+  toNumber: call.to_number,
+  agentId: call.agent_id,
+});
+
 /**
  * The business's number is the called one on inbound calls and the calling one on outbound calls. Both in E.164,
  * whatever form Retell passed on; a caller's national digits are read in the business number's country.

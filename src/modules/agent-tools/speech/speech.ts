@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { remember } from '../../../common/remember';
+import { Memo } from '../../../common/remember';
 import type { DomainErrorCode } from '../../../common/domain-error';
 import type { When } from '../../appointments/when';
 import type { Locale } from '../../tenants/company.entity';
@@ -113,12 +113,11 @@ export function joinList(locale: Locale, items: string[], conjunction: 'and' | '
 }
 
 /** Formatting weekday and month names goes through Intl (3 % of a warm check); the same slots are said again and again. */
-const spokenInstants = new Map<string, string>();
-const SPOKEN_MAX = 5_000;
+const spokenInstants = new Memo<string, string>(5_000);
 
 /** "Dienstag, 1. Dezember um 14:00 Uhr" / "Tuesday, December 1 at 2:00 PM", in the company's timezone. */
 export function speakDateTime(instant: Date, timezone: string, locale: Locale): string {
-  return remember(spokenInstants, SPOKEN_MAX, `${instant.getTime()}|${timezone}|${locale}`, () => {
+  return spokenInstants.get(`${instant.getTime()}|${timezone}|${locale}`, () => {
     const local = DateTime.fromJSDate(instant, { zone: timezone }).setLocale(locale);
     return locale === 'de'
       ? `${local.toFormat('cccc, d. LLLL')} um ${local.toFormat('HH:mm')} Uhr`
