@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
  * Answers computed once per key: for pure answers the hot path asks again and again (a call's numbers, a slot said
  * aloud, a day's opening hours). Bounded, the least recently used answer going first (lru-cache).
  */
-export class Memo<K extends {}, V> {
+export class Memo<K extends NonNullable<unknown>, V> {
   private readonly known: LRUCache<K, { value: V }>;
 
   constructor(max: number) {
@@ -30,7 +30,7 @@ export class Memo<K extends {}, V> {
  * has it done on every read, with one entry per key, so nothing piles up between the collector's full runs (a
  * WeakMap keyed by each copy did: 70 MB more after a warm-check load on Redis).
  */
-export class Derived<K extends {}, S, V> {
+export class Derived<K extends NonNullable<unknown>, S, V> {
   private readonly known: LRUCache<K, { source: S; value: V }>;
 
   constructor(max: number) {
