@@ -6,16 +6,21 @@ describe(CacheService.name, () => {
   it('loads a missing key once for concurrent callers and serves it from the cache afterwards', async () => {
     const sut = new CacheService(createCache());
     let loads = 0;
+    let release: () => void = () => undefined;
+    const loaded = new Promise<void>((resolve) => (release = resolve));
     const load = async () => {
       loads++;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await loaded;
       return ['09:00'];
     };
-    const results = await Promise.all([
+    // All three ask while the first load is still waiting for its answer.
+    const pending = Promise.all([
       sut.wrap('k', 60_000, load),
       sut.wrap('k', 60_000, load),
       sut.wrap('k', 60_000, load),
     ]);
+    release();
+    const results = await pending;
     expect(results).toEqual([['09:00'], ['09:00'], ['09:00']]);
     expect(await sut.wrap('k', 60_000, load)).toEqual(['09:00']);
     expect(loads).toBe(1);

@@ -193,11 +193,7 @@ describe('Admin tenants API', () => {
       }).expect(400);
       expect(res.body.message).toContain('not a branch of this company');
       await request(t.server).get(`/api/admin/companies/${a.id}/branches/${branchOfB.id}`).set(auth()).expect(404);
-      await request(t.server)
-        .delete(`/api/admin/companies/${a.id}/branches/${branchOfB.id}`)
-        .set(auth())
-        .expect(204)
-        .catch(() => undefined);
+      await request(t.server).delete(`/api/admin/companies/${a.id}/branches/${branchOfB.id}`).set(auth()).expect(404);
       const stillThere = (await request(t.server).get(`/api/admin/companies/${b.id}/branches`).set(auth()).expect(200))
         .body;
       expect(stillThere).toHaveLength(1);

@@ -14,6 +14,7 @@ import {
   generousLimits,
 } from '../support/calcom';
 import { retellEnv } from '../support/retell';
+import { waitFor } from '../support/process';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const UNAVAILABLE = 'Ich erreiche den Kalender gerade nicht. Darf ich Sie zurückrufen lassen?';
@@ -105,7 +106,7 @@ describe('Cal.com engine: outages, timeouts and uncertain outcomes', () => {
     expect(fake.requests).toHaveLength(seen);
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS);
     fake.clearFaults();
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await waitFor(async () => breakers.state(company.id) === 'half-open', 5_000, 'the breaker to try Cal.com again');
     expect((await check('16:00').expect(200)).body.success).toBe(true);
     expect(breakers.state(company.id)).toBe('closed');
   });

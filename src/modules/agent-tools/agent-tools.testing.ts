@@ -10,6 +10,14 @@ import { BookingToolsService } from './use-cases/booking-tools.service';
 import { CallerToolsService } from './use-cases/caller-tools.service';
 import { CatalogToolsService } from './use-cases/catalog-tools.service';
 import { ToolScopeService } from './use-cases/tool-scope.service';
+import { asReal, FakeOf } from '../../common/fakes.testing';
+import type { AppointmentsService } from '../appointments/appointments.service';
+import type { AvailabilityService } from '../appointments/availability.service';
+import type { BookingService } from '../appointments/booking.service';
+import type { CallsService } from '../calls/calls.service';
+import type { CatalogService } from '../tenants/catalog.service';
+import type { CompanyAccountsService as Accounts } from '../tenants/company-accounts.service';
+import type { CustomersService } from '../tenants/customers.service';
 
 const HOURS = { mon: [['08:00', '20:00']], tue: [['08:00', '20:00']], wed: [['08:00', '20:00']] };
 const service = { id: 'svc_cut', name: 'Haarschnitt', synonyms: [], branchId: 'br_1', calcomEventTypeId: 1001 };
@@ -48,45 +56,50 @@ export function toolsRig() {
     offering: note('offering', async () => ({ services: [{ ...service, branchName: 'Mitte' }], branches })),
     listServices: note('listServices', async () => state.services),
     listBranches: note('listBranches', async () => branches),
-  };
-  const accounts = { calcomAccount: note('calcomAccount', async () => state.account) };
+  } satisfies FakeOf<CatalogService>;
+  const accounts = { calcomAccount: note('calcomAccount', async () => state.account) } satisfies FakeOf<Accounts>;
   const customers = {
     upsert: note('upsert', async (_company: string, details: { phone: string | null }) => ({
       id: 'cust_1',
       phoneE164: details.phone,
     })),
-  };
-  const calls = { attachCustomer: note('attachCustomer', async () => undefined) };
+  } satisfies FakeOf<CustomersService>;
+  const calls = { attachCustomer: note('attachCustomer', async () => undefined) } satisfies FakeOf<CallsService>;
   const availability = {
     check: note('check', async () => state.check),
     alternatives: note('alternatives', async () => state.alternatives),
-  };
+  } satisfies FakeOf<AvailabilityService>;
   const booking = {
     book: note('book', () => state.book()),
     reschedule: note('reschedule', () => state.reschedule()),
     cancel: note('cancel', async () => state.cancelled),
     assertContactAccepted: note('assertContactAccepted', () => state.contact()),
-  };
+  } satisfies FakeOf<BookingService>;
   const appointments = {
     upcomingFor: note('upcomingFor', async () => state.appointments),
     findForCaller: note('findForCaller', async () => state.appointments),
     reconcile: note('reconcile', async (_account: unknown, rows: Appointment[]) => rows),
+  } satisfies FakeOf<AppointmentsService>;
+  const scopes = new ToolScopeService(asReal<CatalogService>(catalog), asReal<Accounts>(accounts));
+  const callers = new CallerToolsService(asReal<CustomersService>(customers), asReal<CallsService>(calls));
+  const free = new AvailabilityToolsService(scopes, asReal<AvailabilityService>(availability));
+  const real = {
+    availability: asReal<AvailabilityService>(availability),
+    booking: asReal<BookingService>(booking),
+    appointments: asReal<AppointmentsService>(appointments),
   };
-  const scopes = new ToolScopeService(catalog as never, accounts as never);
-  const callers = new CallerToolsService(customers as never, calls as never);
-  const free = new AvailabilityToolsService(scopes, availability as never);
   const tools = new AgentToolsService(
-    new CatalogToolsService(catalog as never),
+    new CatalogToolsService(asReal<CatalogService>(catalog)),
     callers,
     free,
-    new BookingToolsService(scopes, callers, availability as never, free, booking as never),
+    new BookingToolsService(scopes, callers, real.availability, free, real.booking),
     new AppointmentToolsService(
       scopes,
-      accounts as never,
-      appointments as never,
-      availability as never,
+      asReal<Accounts>(accounts),
+      real.appointments,
+      real.availability,
       free,
-      booking as never,
+      real.booking,
     ),
   );
   return { tools, state, recorded, calls: (name: string) => recorded.filter(([called]) => called === name) };

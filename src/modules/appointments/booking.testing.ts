@@ -2,13 +2,18 @@ import { DataSource } from 'typeorm';
 import type { CalcomConfig } from '../../config/configuration';
 import { baseDataSourceOptions, createDataSource } from '../../database/data-source.factory';
 import { entities } from '../../entities';
+import { asReal } from '../../common/fakes.testing';
 import type { CalcomClient } from '../calcom/calcom.client';
+import type { CalcomEventTypesService } from '../calcom/calcom-event-types.service';
+import type { CalcomSlotsService } from '../calcom/calcom-slots.service';
 import type { CalcomBooking, NewBooking } from '../calcom/calcom.types';
 import { Appointment } from './appointment.entity';
 import { AppointmentClaimsService } from './appointment-claims.service';
 import type { BookingScope } from './appointments.types';
 import { BookingRunnerService } from './booking-runner.service';
 import { BookingService } from './booking.service';
+import type { AvailabilityService } from './availability.service';
+import type { SlotLockService } from './slot-lock.service';
 
 type Step<T> = (() => Promise<T>) | undefined;
 
@@ -111,22 +116,17 @@ export async function bookingRig(): Promise<BookingRig> {
   const client = new FakeCalcomClient();
   const claims = new AppointmentClaimsService(dataSource, dataSource.getRepository(Appointment), CONFIG);
   const rig = { locks: [] as string[], invalidated: 0 };
-  const slots = { invalidate: async () => void (rig.invalidated += 1) };
-  const locks = {
+  const slots = asReal<CalcomSlotsService>({ invalidate: async () => void (rig.invalidated += 1) });
+  const locks = asReal<SlotLockService>({
     withLock: async <T>(key: string, _ms: number, run: () => Promise<T>) => (rig.locks.push(key), run()),
-  };
-  const calcom = client as unknown as CalcomClient;
-  const runner = new BookingRunnerService(claims, calcom, slots as never, locks as never, CONFIG);
-  const availability = { assertBookable: () => undefined };
-  const eventTypes = { emailRequired: async (_account: unknown, id: number) => id === 4004 };
-  const booking = new BookingService(
-    claims,
-    runner,
-    calcom,
-    slots as never,
-    availability as never,
-    eventTypes as never,
-  );
+  });
+  const calcom = asReal<CalcomClient>(client);
+  const runner = new BookingRunnerService(claims, calcom, slots, locks, CONFIG);
+  const availability = asReal<AvailabilityService>({ assertBookable: () => undefined });
+  const eventTypes = asReal<CalcomEventTypesService>({
+    emailRequired: async (_account: unknown, id: number) => id === 4004,
+  });
+  const booking = new BookingService(claims, runner, calcom, slots, availability, eventTypes);
   const scope = (multiHost = false): BookingScope => ({
     company: { id: companyId, timezone: 'Europe/Berlin', locale: 'de' },
     account: { id: 'acct_rig', companyId, baseUrl: 'https://api.cal.com', apiKey: 'cal_rig' },

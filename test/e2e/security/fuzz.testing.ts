@@ -170,10 +170,12 @@ export function useFuzzRig(label: string): FuzzRig {
       }),
       { numRuns: RUNS },
     );
-    // fast-check would print the whole counterexample, which can be a megabyte; the start of it says enough.
+    // fast-check would print the whole counterexample, which can be a megabyte; the start of it says enough. The seed
+    // and path replay it: fc.check(…, { seed, path, endOnFailure: true }).
     if (outcome.failed)
       throw new Error(
-        `${path}: ${String(outcome.errorInstance)} for body ${String(outcome.counterexample?.[0]).slice(0, 200)}`,
+        `${path}: ${String(outcome.errorInstance)} for body ${String(outcome.counterexample?.[0]).slice(0, 200)} ` +
+          `(replay with seed ${outcome.seed}, path "${outcome.counterexamplePath}")`,
       );
   };
   return rig;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { signRetellBody } from '../../../src/modules/access/retell-signature';
+import { waitFor } from '../../support/process';
 
 /** A whole signed call flow against the real server process at log level trace; its log must hold no secrets or PII. */
 const DEMO = join(__dirname, '..', '..', '..', 'dist', 'src', 'demo', 'demo.js');
@@ -75,16 +76,11 @@ describe('Security: logs of a full call flow hold no personal data or secrets', 
     child = spawn(process.execPath, [DEMO], { env: { ...env, PORT: String(port) } });
     child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    for (
-      let i = 0;
-      i < 150 &&
-      (await fetch(`${base}/health/ready`).then(
-        (r) => r.status,
-        () => 0,
-      )) !== 200;
-      i += 1
-    )
-      await new Promise((r) => setTimeout(r, 100));
+    await waitFor(
+      async () => (await fetch(`${base}/health/ready`)).status === 200,
+      15_000,
+      'the demo gateway to be ready',
+    );
     const company = (
       (await (
         await fetch(`${base}/api/admin/companies`, { headers: { authorization: `Bearer ${admin}` } })
