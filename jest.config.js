@@ -14,7 +14,14 @@ const swc = {
   sourceMaps: 'inline',
 };
 const transform = { '^.+\\.ts$': ['@swc/jest', swc] };
-const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'], rootDir: '.' };
+// Each test process installs what the gateway's entry points install at start (test/setup.ts).
+const common = {
+  testEnvironment: 'node',
+  transform,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  rootDir: '.',
+  setupFiles: ['<rootDir>/test/setup.ts'],
+};
 
 /**
  * `npm run coverage`: the unit specs alone must cover 85 % of the branches of the booking and claims code (the e2e

@@ -3,7 +3,6 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CacheModule } from './cache/cache.module';
-import { cacheZoneOffsets } from './common/zone-offsets';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { AppValidationPipe, VendorPayloadPipe } from './common/vendor-payload';
 import { appConfig, AppConfig, configNamespaces } from './config/configuration';
@@ -20,8 +19,6 @@ import { RetellModule } from './modules/retell/retell.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { RedisModule } from './redis/redis.module';
 import { ThrottlingModule } from './throttling/throttling.module';
-
-cacheZoneOffsets();
 
 @Module({
   imports: [

@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { CliModule } from './cli.module';
+import { cacheZoneOffsets } from './common/zone-offsets';
 import { loadEnv } from './config/configuration';
 import { assertEmbeddedDatabaseFree } from './database/embedded-lock';
 import { retellToolDefinitions } from './modules/retell/retell-tools';
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
   // An invalid environment, or an embedded database another process holds, is one clear message before Nest starts.
   const env = loadEnv();
   if (!env.DATABASE_URL && !env.DATA_DIR.startsWith('memory://')) assertEmbeddedDatabaseFree(env.DATA_DIR);
+  cacheZoneOffsets();
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'], abortOnError: false });
   try {
     process.stdout.write(`${await command(app, args)}\n`);

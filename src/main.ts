@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { APP_OPTIONS, configureApp } from './app.setup';
 import { appConfig, AppConfig, loadEnv } from './config/configuration';
 import { EnvValidationError } from './config/env.parser';
+import { cacheZoneOffsets } from './common/zone-offsets';
 import { assertEmbeddedDatabaseFree } from './database/embedded-lock';
 import { assertPortFree, SERVER_HELP, startupError, startupSummary } from './startup';
 
@@ -26,6 +27,7 @@ export async function bootstrap(): Promise<void> {
   }
   await assertPortFree(env.PORT, env.HOST);
   if (!env.DATABASE_URL && !env.DATA_DIR.startsWith('memory://')) assertEmbeddedDatabaseFree(env.DATA_DIR);
+  cacheZoneOffsets();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, APP_OPTIONS);
   configureApp(app);
   const config = app.get<AppConfig>(appConfig.KEY);

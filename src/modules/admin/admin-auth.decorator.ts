@@ -2,7 +2,7 @@ import { applyDecorators, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { GatewayThrottlerGuard } from '../../throttling/gateway-throttler.guard';
 import { RateScope, RateScopes } from '../../throttling/rate-scopes';
-import { AdminAuthGuard } from '../access/admin-auth.guard';
+import { AdminAuthGuard } from '../access/bearer-auth.guard';
 
 /** Admin token required (`Authorization: Bearer vbg_adm_…`), then counted against the `scope` rate limit. */
 export const AdminAuth = (scope: RateScope = 'admin') =>

@@ -1,7 +1,6 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import type { RateScope, ScopedRequest } from '../../throttling/rate-scopes';
-import { ApiTokensService } from '../access/api-tokens.service';
-import { functionTokenPrincipal } from '../access/function-token';
+import { FunctionTokenGuard } from '../access/bearer-auth.guard';
 import { toolKeyOf, toolRoute } from '../agent-tools/agent-tools.catalog';
 
 /**
@@ -11,13 +10,10 @@ import { toolKeyOf, toolRoute } from '../agent-tools/agent-tools.catalog';
  * A `tools/call` counts against the limits the catalog names for its tool (write, booking).
  */
 @Injectable()
-export class McpAuthGuard implements CanActivate {
-  constructor(private readonly tokens: ApiTokensService) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+export class McpAuthGuard extends FunctionTokenGuard {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    await super.canActivate(context);
     const request = context.switchToHttp().getRequest<ScopedRequest>();
-    request.principal = await functionTokenPrincipal(this.tokens, request);
-    if (!request.principal) throw new UnauthorizedException('Invalid or missing credentials');
     request.extraRateScopes = toolScopes(request.body);
     return true;
   }

@@ -1,7 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { ApiTokensService } from '../access/api-tokens.service';
-import { functionTokenPrincipal } from '../access/function-token';
+import { FunctionTokenGuard } from '../access/bearer-auth.guard';
 import type { AgentPrincipal, AuthenticatedRequest } from '../access/principal';
 import { signingKey } from '../access/retell-signature';
 import { CompanyAccountsService } from '../tenants/company-accounts.service';
@@ -33,7 +32,7 @@ export class RetellAuthGuard implements CanActivate {
   private readonly named = new LRUCache<string, { companyId: string | null }>({ max: 10_000, ttl: 60_000 });
 
   constructor(
-    private readonly tokens: ApiTokensService,
+    private readonly functionToken: FunctionTokenGuard,
     private readonly accounts: CompanyAccountsService,
     private readonly tenants: TenantResolverService,
     private readonly calls: CallsService,
@@ -46,8 +45,7 @@ export class RetellAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!hasCredential(request)) throw new UnauthorizedException('Invalid or missing credentials');
     const named = await this.companyNamed(namedBy(request)).catch(() => UNRESOLVED);
-    const principal = (await this.signed(request, named)) ?? (await functionTokenPrincipal(this.tokens, request));
-    if (!principal) throw new UnauthorizedException('Invalid or missing credentials');
+    const principal = (await this.signed(request, named)) ?? (await this.token(context, request));
     if (named.companyId && principal.companyId !== named.companyId) throw new ForbiddenException(FOREIGN);
     request.principal = { ...principal, vital: isVital(context.getHandler(), request.body) };
     return true;
@@ -79,6 +77,12 @@ export class RetellAuthGuard implements CanActivate {
   }
 
   /** The company the numbers or agent name; failing those, the company of the call the request names. */
+  /** A function token (passport-http-bearer, header only); a 401 when there is none or it is not valid. */
+  private async token(context: ExecutionContext, request: AuthenticatedRequest): Promise<AgentPrincipal> {
+    await this.functionToken.canActivate(context);
+    return request.principal as AgentPrincipal;
+  }
+
   private async companyNamed({ parties, callId }: Named): Promise<NamedCompany> {
     const { businessNumber } = splitParties(parties);
     const byParties =
