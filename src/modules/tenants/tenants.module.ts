@@ -16,31 +16,23 @@ import { TenantChangesService } from './tenant-changes.service';
 import { CustomersService } from './customers.service';
 import { TenantResolverService } from './tenant-resolver.service';
 
+/** Every service of the module is part of what it offers: the domain's tenants, for the faces and the CLI. */
+const SERVICES = [
+  TenantChangesService,
+  CatalogCacheService,
+  CompaniesService,
+  CompanyAccountsService,
+  SecretsRotationService,
+  TenantResourcesService,
+  TenantsImportService,
+  CatalogService,
+  CustomersService,
+  TenantResolverService,
+];
+
 @Module({
   imports: [TypeOrmModule.forFeature([Company, Branch, PhoneNumber, Service, Customer])],
-  providers: [
-    TenantChangesService,
-    CatalogCacheService,
-    CompaniesService,
-    CompanyAccountsService,
-    SecretsRotationService,
-    TenantResourcesService,
-    TenantsImportService,
-    CatalogService,
-    CustomersService,
-    TenantResolverService,
-  ],
-  exports: [
-    TenantChangesService,
-    CatalogCacheService,
-    CompaniesService,
-    CompanyAccountsService,
-    SecretsRotationService,
-    TenantResourcesService,
-    TenantsImportService,
-    CatalogService,
-    CustomersService,
-    TenantResolverService,
-  ],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class TenantsModule {}
