@@ -5,6 +5,7 @@ import { RetellEdges1764702000000 } from './1764702000000-RetellEdges';
 import { TranscriptCompression1764788400000 } from './1764788400000-TranscriptCompression';
 import { CompanyAccounts1764874800000 } from './1764874800000-CompanyAccounts';
 import { CallEventsStoredDone1764961200000 } from './1764961200000-CallEventsStoredDone';
+import { CalcomWebhooks1765047600000 } from './1765047600000-CalcomWebhooks';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set, built or not. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   TranscriptCompression1764788400000,
   CompanyAccounts1764874800000,
   CallEventsStoredDone1764961200000,
+  CalcomWebhooks1765047600000,
 ];

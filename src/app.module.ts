@@ -14,6 +14,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { AdminModule } from './modules/admin/admin.module';
 import { AccessModule } from './modules/access/access.module';
 import { DemoSeederService } from './modules/tenants/demo-seeder.service';
+import { CalcomWebhooksModule } from './modules/calcom-webhooks/calcom-webhooks.module';
 import { McpModule } from './modules/mcp/mcp.module';
 import { RetellModule } from './modules/retell/retell.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -35,6 +36,7 @@ import { ThrottlingModule } from './throttling/throttling.module';
     ThrottlingModule,
     RetellModule,
     McpModule,
+    CalcomWebhooksModule,
     AdminModule,
   ],
   providers: [

@@ -63,6 +63,15 @@ function setupOpenApi(app: NestExpressApplication): void {
           },
           'retell-signature',
         )
+        .addApiKey(
+          {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-cal-signature-256',
+            description: 'hex HMAC-SHA256 of the body with the company’s Cal.com webhook secret',
+          },
+          'cal-signature',
+        )
         .build(),
     );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -7,6 +7,7 @@ import { SecretsModule } from './secrets/secrets.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { AccessModule } from './modules/access/access.module';
 import { CalcomModule } from './modules/calcom/calcom.module';
+import { CalcomWebhooksModule } from './modules/calcom-webhooks/calcom-webhooks.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 
 /**
@@ -25,6 +26,8 @@ import { TenantsModule } from './modules/tenants/tenants.module';
     // calcom:event-types asks Cal.com through the same client (metrics are collected, never served).
     MetricsModule,
     CalcomModule,
+    // calcom:webhooks manages the company's subscription through Cal.com's API v2.
+    CalcomWebhooksModule,
   ],
 })
 export class CliModule {}

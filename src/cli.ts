@@ -14,6 +14,7 @@ import { retellToolDefinitions } from './modules/retell/retell-tools';
 import { TOKEN_KINDS, TokenKind } from './modules/access/api-token.entity';
 import { ApiTokensService } from './modules/access/api-tokens.service';
 import { CalcomClient } from './modules/calcom/calcom.client';
+import { CalcomSubscriptionsService } from './modules/calcom-webhooks/calcom-subscriptions.service';
 import { CompanyAccountsService } from './modules/tenants/company-accounts.service';
 import { Company } from './modules/tenants/company.entity';
 import { SecretsRotationService } from './modules/tenants/secrets-rotation.service';
@@ -65,6 +66,17 @@ const commands: Record<string, Command> = {
     );
     return ['id         length  title (use the id as calcomEventTypeId)', ...rows].join('\n');
   },
+  'calcom:webhooks': async (app, args) => {
+    const options = { company: { type: 'string' }, url: { type: 'string' }, list: { type: 'boolean' } } as const;
+    const { values } = parseArgs({ args, options: { ...options, remove: { type: 'boolean' } } });
+    const subscriptions = app.get(CalcomSubscriptionsService);
+    if (!values.company || (!values.list && !values.remove && !/^https?:\/\//.test(values.url ?? '')))
+      throw new Error(`usage: ${USAGE['calcom:webhooks']}`);
+    if (values.list) return JSON.stringify(await subscriptions.list(values.company), null, 2);
+    if (values.remove) return `Removed ${(await subscriptions.remove(values.company)).length} subscription(s)`;
+    const report = await subscriptions.setUp(values.company, values.url!);
+    return `Subscription ${report.id} ${report.action}: ${report.subscriberUrl} (${report.triggers.join(', ')})`;
+  },
   'secrets:rotate': async (app) => {
     const { resealed, current, failed } = await app.get(SecretsRotationService).rotate();
     const lines = [`Re-encrypted ${resealed} secrets under the first ENCRYPTION_KEY; ${current} already were.`];
@@ -99,6 +111,10 @@ const USAGE: Record<string, string> = {
   'calcom:event-types':
     'calcom:event-types --company <id or slug>\n' +
     "  Lists the event types of the company's Cal.com account (GET /v2/event-types): their ids go in calcomEventTypeId.",
+  'calcom:webhooks':
+    'calcom:webhooks --company <slug> (--url <public base URL> | --list | --remove)\n' +
+    "  Subscribes the gateway to the company's Cal.com webhooks (idempotent; the secret is made once and stored\n" +
+    '  encrypted), lists its subscriptions, or removes them.',
   'secrets:rotate':
     'secrets:rotate\n' +
     '  Re-encrypts every stored secret (Cal.com and Retell keys) under the first ENCRYPTION_KEY. Rotate by putting\n' +

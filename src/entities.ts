@@ -1,4 +1,6 @@
+import { AppointmentChange } from './modules/appointments/appointment-change.entity';
 import { Appointment } from './modules/appointments/appointment.entity';
+import { CalcomDelivery } from './modules/appointments/calcom-delivery.entity';
 import { CallEvent } from './modules/calls/call-event.entity';
 import { Call } from './modules/calls/call.entity';
 import { ApiToken } from './modules/access/api-token.entity';
@@ -8,4 +10,17 @@ import { Customer } from './modules/tenants/customer.entity';
 import { PhoneNumber } from './modules/tenants/phone-number.entity';
 import { Service } from './modules/tenants/service.entity';
 
-export const entities = [Company, Branch, PhoneNumber, Service, Customer, Call, CallEvent, Appointment, ApiToken];
+/** Every entity, for test rigs and the schema check; the app registers each module's own (`forFeature`). */
+export const entities = [
+  Company,
+  Branch,
+  PhoneNumber,
+  Service,
+  Customer,
+  Call,
+  CallEvent,
+  Appointment,
+  AppointmentChange,
+  CalcomDelivery,
+  ApiToken,
+];

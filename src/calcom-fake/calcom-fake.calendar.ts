@@ -134,6 +134,7 @@ export class FakeCalendar {
     const matches = [...this.bookings.values()].filter(
       (b) =>
         (!query.eventTypeId || b.eventTypeId === Number(query.eventTypeId)) &&
+        (!query.eventTypeIds || query.eventTypeIds.split(',').map(Number).includes(b.eventTypeId)) &&
         (!query.attendeeEmail || b.attendee.email === query.attendeeEmail) &&
         (!after || b.start >= after) &&
         (!before || b.end <= before) &&
@@ -176,8 +177,6 @@ export class FakeCalendar {
     old.rescheduledToUid = moved.uid;
     return moved;
   }
-
-  /** GET /v2/event-types/{id} (2024-06-14): the default booking fields say whether an e-mail is required. */
 
   /** A booking as Cal.com's API v2 answers it (BookingOutput_2024_08_13). */
   output(booking: FakeBooking) {

@@ -2,7 +2,9 @@ import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerRespo
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { FakeBooking, FakeCalendar } from './calcom-fake.calendar';
+import { FakeBookingEvents } from './calcom-fake.events';
 import { eventTypeOutput } from './calcom-fake.output';
+import { FakeWebhooks } from './calcom-fake.webhooks';
 import type { FakeEventType } from './calcom-fake.schedule';
 import * as texts from './calcom-fake.texts';
 import { answerFault, Fault, serverError } from './calcom-fake.faults';
@@ -45,6 +47,9 @@ const ROUTE_VERSIONS: Array<[string, RegExp, string]> = [
  */
 export class CalcomFake {
   readonly requests: RecordedRequest[] = [];
+  readonly webhooks = new FakeWebhooks();
+  /** Changes the way a caller on the booking page, through Cal.com's e-mail links, or the host makes them. */
+  readonly outside: FakeBookingEvents;
   private readonly calendar: FakeCalendar;
   latencyMs = 0;
   private faults: Fault[] = [];
@@ -53,6 +58,7 @@ export class CalcomFake {
 
   constructor(private readonly options: CalcomFakeOptions) {
     this.calendar = new FakeCalendar(options.eventTypes, () => options.now?.() ?? new Date());
+    this.outside = new FakeBookingEvents(this.calendar, this.webhooks);
   }
 
   /** The bookings made so far, by uid. */
@@ -83,6 +89,7 @@ export class CalcomFake {
   reset(): void {
     this.requests.length = 0;
     this.bookings.clear();
+    this.webhooks.reset();
     this.faults = [];
     this.latencyMs = 0;
   }
@@ -144,22 +151,36 @@ export class CalcomFake {
 
   private route(request: RecordedRequest): [number, unknown] {
     const { method, path } = request;
+    const webhooks = /^\/v2\/webhooks(\/\d+)?$/.test(path);
     const route = ROUTE_VERSIONS.find(([m, pattern]) => m === method && pattern.test(path));
-    if (!route || request.headers['cal-api-version'] !== route[2]) throw notFound(`Cannot ${method} ${path}`);
-    const key = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
-    const keys = this.options.apiKeys ?? [];
-    if (!key || (keys.length > 0 && !keys.includes(key)))
-      throw new FakeHttpError(401, 'UnauthorizedException', 'Invalid Access Token.');
+    // The webhooks controller serves every API version (API_VERSIONS_VALUES); the rest are pinned.
+    if (!webhooks && (!route || request.headers['cal-api-version'] !== route[2]))
+      throw notFound(`Cannot ${method} ${path}`);
+    this.authorize(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
+    if (webhooks) return this.webhooks.route(method, path, body);
     const uid = path.split('/')[3];
     if (path === '/v2/slots') return [200, this.calendar.slots(request.query)];
     if (path.startsWith('/v2/event-types/')) return [200, eventTypeOutput(this.calendar.eventType(uid))];
     if (path === '/v2/event-types') return [200, this.calendar.eventTypeList()];
-    if (path === '/v2/bookings' && method === 'POST') return [201, this.calendar.output(this.calendar.create(body))];
+    if (path === '/v2/bookings' && method === 'POST')
+      return [201, this.output(this.outside.created(this.calendar.create(body)))];
     if (path === '/v2/bookings') return [200, this.calendar.list(request.query).map((b) => this.calendar.output(b))];
-    if (path.endsWith('/cancel')) return [200, this.calendar.output(this.calendar.cancel(uid, body))];
-    if (path.endsWith('/reschedule')) return [201, this.calendar.output(this.calendar.reschedule(uid, body))];
-    return [200, this.calendar.output(this.calendar.find(uid))];
+    if (path.endsWith('/cancel')) return [200, this.output(this.outside.cancelled(this.calendar.cancel(uid, body)))];
+    if (path.endsWith('/reschedule'))
+      return [201, this.output(this.outside.rescheduled(this.calendar.reschedule(uid, body), 'host@example.com'))];
+    return [200, this.output(this.calendar.find(uid))];
+  }
+
+  private output(booking: FakeBooking) {
+    return this.calendar.output(booking);
+  }
+
+  private authorize(request: RecordedRequest): void {
+    const key = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
+    const keys = this.options.apiKeys ?? [];
+    if (!key || (keys.length > 0 && !keys.includes(key)))
+      throw new FakeHttpError(401, 'UnauthorizedException', 'Invalid Access Token.');
   }
 }
 

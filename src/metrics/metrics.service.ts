@@ -52,6 +52,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly calcomWebhookEvents = new Counter({
+    name: 'calcom_webhook_events_total',
+    help: 'Cal.com webhook deliveries by trigger and outcome (stored, duplicate, ignored, invalid, unauthorized)',
+    labelNames: ['trigger', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly webhookEvents = new Counter({
     name: 'retell_webhook_events_total',
     help: 'Retell webhook events by type and outcome (stored, duplicate, ignored, failed)',

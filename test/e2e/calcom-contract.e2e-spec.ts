@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OpenAPIBackend, type Document } from 'openapi-backend';
 import type { CalcomFake, RecordedRequest } from '../../src/calcom-fake/calcom-fake';
+import { CalcomSubscriptionsService } from '../../src/modules/calcom-webhooks/calcom-subscriptions.service';
 import { TenantsImportService } from '../../src/modules/tenants/tenants-import.service';
 import { bookingTenant, calcomEnv, callFunction, dayFromNow, startCalcomFake, generousLimits } from '../support/calcom';
 import { retellEnv } from '../support/retell';
@@ -77,6 +78,11 @@ describe('Cal.com contract: our requests against the published OpenAPI document'
     }).expect(200);
     await callFunction(t, 'query-customer-appointments', {}).expect(200);
     await callFunction(t, 'cancel-appointment', { date: dayFromNow(6), reason: 'Termin passt nicht' }).expect(200);
+    // The company's webhook subscription: made, made again (an update), and removed.
+    const subscriptions = t.app.get(CalcomSubscriptionsService);
+    await subscriptions.setUp('salon', 'https://gateway.example.com');
+    await subscriptions.setUp('salon', 'https://gateway.example.com');
+    await subscriptions.remove('salon');
   };
 
   beforeAll(async () => {
@@ -95,15 +101,21 @@ describe('Cal.com contract: our requests against the published OpenAPI document'
 
   it('sends only requests the document allows, for every operation the gateway uses', async () => {
     const operations = new Set(
-      fake.requests.map((r) => `${r.method} ${r.path.replace(/\/v2\/bookings\/[^/]+/, '/v2/bookings/{uid}')}`),
+      fake.requests.map(
+        (r) =>
+          `${r.method} ${r.path.replace(/\/v2\/bookings\/[^/]+/, '/v2/bookings/{uid}').replace(/\/v2\/webhooks\/\d+/, '/v2/webhooks/{id}')}`,
+      ),
     );
     expect([...operations].sort()).toEqual([
+      'DELETE /v2/webhooks/{id}',
       'GET /v2/bookings',
-      'GET /v2/bookings/{uid}',
       'GET /v2/slots',
+      'GET /v2/webhooks',
+      'PATCH /v2/webhooks/{id}',
       'POST /v2/bookings',
       'POST /v2/bookings/{uid}/cancel',
       'POST /v2/bookings/{uid}/reschedule',
+      'POST /v2/webhooks',
     ]);
     for (const request of fake.requests) {
       const result = validate(request);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Client } from 'pg';
 import { Appointment } from '../../src/modules/appointments/appointment.entity';
@@ -110,6 +111,7 @@ describe('Retell function endpoints', () => {
       .getRepository(Customer)
       .save({ companyId: a.id, name: 'Anna', phoneE164: '+4915112345678' });
     const service = await t.dataSource.getRepository(Service).findOneByOrFail({ companyId: a.id, name: 'Haarschnitt' });
+    const id = () => randomUUID();
     const base = {
       companyId: a.id,
       customerId: customer.id,
@@ -117,9 +119,15 @@ describe('Retell function endpoints', () => {
       calcomEventTypeId: 1001,
       singleHost: true,
     };
+    // Each row its own appointment: its stable id is its own.
+    const own = () => {
+      const rowId = id();
+      return { id: rowId, originId: rowId };
+    };
     await t.dataSource.getRepository(Appointment).save([
       {
         ...base,
+        ...own(),
         startAt: new Date('2099-12-01T13:00:00Z'),
         endAt: new Date('2099-12-01T13:30:00Z'),
         status: 'accepted',
@@ -127,6 +135,7 @@ describe('Retell function endpoints', () => {
       },
       {
         ...base,
+        ...own(),
         startAt: new Date('2099-12-02T13:00:00Z'),
         endAt: new Date('2099-12-02T13:30:00Z'),
         status: 'cancelled',
@@ -134,6 +143,7 @@ describe('Retell function endpoints', () => {
       },
       {
         ...base,
+        ...own(),
         startAt: new Date('2000-01-01T13:00:00Z'),
         endAt: new Date('2000-01-01T13:30:00Z'),
         status: 'accepted',

@@ -20,10 +20,14 @@ export function listRoutes(t: TestApp): Route[] {
   );
 }
 
-/** A concrete URL for a route pattern: ids become a random uuid, a phone number a valid one. */
+/**
+ * A concrete URL for a route pattern: ids become a random uuid, a phone number a valid one, a company slug the route
+ * suites' first company (`a`).
+ */
 export function concretePath(path: string): string {
   return path
     .replace(/:e164\b/g, encodeURIComponent('+4915112345678'))
+    .replace(/:slug\b/g, 'a')
     .replace(/:[A-Za-z]+Id\b|:id\b/g, '6f1c2b9e-8f53-4c61-9d36-6e3f0a3f1a10')
     .replace(/\{?\*[A-Za-z]+\}?/g, 'index.html');
 }

@@ -7,6 +7,7 @@ import type { Request } from 'express';
  */
 export type Principal =
   | { kind: 'admin'; tokenId: string }
+  | { kind: 'calcom'; companyId: string }
   | { kind: 'token'; tokenId: string; companyId: string; vital?: boolean }
   | {
       kind: 'signature';

@@ -4,6 +4,7 @@ import { AppointmentsModule } from '../appointments/appointments.module';
 import { CalcomModule } from '../calcom/calcom.module';
 import { CallsModule } from '../calls/calls.module';
 import { TenantsModule } from '../tenants/tenants.module';
+import { AdminAppointmentsController } from './admin-appointments.controller';
 import { AdminCallsController } from './admin-calls.controller';
 import { AdminCustomersController } from './admin-customers.controller';
 import { DiagnosticController } from './diagnostic.controller';
@@ -27,6 +28,7 @@ import { TokensController } from './tokens.controller';
     TokensController,
     DiagnosticController,
     AdminCallsController,
+    AdminAppointmentsController,
     AdminCustomersController,
   ],
   providers: [DiagnosticsReadService, DiagnosticService, GdprService],

@@ -3,6 +3,7 @@ import { AppointmentRecordsService } from '../appointments/appointment-records.s
 import { CallRecordsService } from '../calls/call-records.service';
 import { CustomersService } from '../tenants/customers.service';
 import { CallsQueryDto, CustomersQueryDto } from './diagnostics.dto';
+import { AppointmentChangeResponse } from './responses/appointment.responses';
 import { CallDetailResponse, CallSummaryResponse } from './responses/call.responses';
 import { CustomerDetailResponse, CustomerResponse } from './responses/customer.responses';
 
@@ -20,10 +21,13 @@ export class DiagnosticsReadService {
   }
 
   async call(id: string): Promise<CallDetailResponse> {
-    const [{ call, events, transcriptObject }, appointments] = await Promise.all([
+    const [{ call, events, transcriptObject }, rows] = await Promise.all([
       this.calls.detail(id),
       this.appointments.ofCall(id),
     ]);
+    // Each appointment once, as its newest row made in the call (a move in the same call made two).
+    const appointments = [...new Map(rows.map((row) => [row.originId, row])).values()];
+    const changes = await this.appointments.changesOf(appointments.map((a) => a.originId));
     return {
       ...CallSummaryResponse.of(call),
       transcript: call.transcript,
@@ -32,10 +36,11 @@ export class DiagnosticsReadService {
       costBreakdown: call.costBreakdown,
       events: events.map((event) => ({ event: event.event, receivedAt: event.receivedAt })),
       appointments: appointments.map((a) => ({
-        id: a.id,
+        id: a.originId,
         status: a.status,
         startAt: a.startAt,
         calcomBookingUid: a.calcomBookingUid,
+        changes: changes.filter((change) => change.originId === a.originId).map(AppointmentChangeResponse.of),
       })),
     };
   }
@@ -51,7 +56,7 @@ export class DiagnosticsReadService {
       ...CustomerResponse.of(customer),
       calls: calls.map(CallSummaryResponse.of),
       appointments: appointments.map((a) => ({
-        id: a.id,
+        id: a.originId,
         status: a.status,
         startAt: a.startAt,
         serviceId: a.serviceId,

@@ -11,7 +11,9 @@ import { CallerToolsService } from './use-cases/caller-tools.service';
 import { CatalogToolsService } from './use-cases/catalog-tools.service';
 import { ToolScopeService } from './use-cases/tool-scope.service';
 import { asReal, FakeOf } from '../../common/fakes.testing';
+import type { AppointmentReconciliationService } from '../appointments/appointment-reconciliation.service';
 import type { AppointmentsService } from '../appointments/appointments.service';
+import type { CalcomWebhookAccountsService } from '../tenants/calcom-webhook-accounts.service';
 import type { AvailabilityService } from '../appointments/availability.service';
 import type { BookingService } from '../appointments/booking.service';
 import type { CallsService } from '../calls/calls.service';
@@ -50,6 +52,8 @@ export function toolsRig() {
     cancelled: 'cancelled' as 'cancelled' | 'already-cancelled',
     services: [{ ...service, durationMinutes: 30, branchName: 'Mitte' }] as object[],
     contact: async (): Promise<void> => undefined,
+    /** Whether the caller's appointments need asking Cal.com about. */
+    reconcile: true,
   };
   const branches = [{ id: 'br_1', name: 'Mitte', address: 'Torstraße 1', openingHours: HOURS }];
   const catalog = {
@@ -78,8 +82,12 @@ export function toolsRig() {
   const appointments = {
     upcomingFor: note('upcomingFor', async () => state.appointments),
     findForCaller: note('findForCaller', async () => state.appointments),
-    reconcile: note('reconcile', async (_account: unknown, rows: Appointment[]) => rows),
   } satisfies FakeOf<AppointmentsService>;
+  const reconciliation = {
+    needed: note('needed', () => state.reconcile),
+    reconcile: note('reconcile', async () => true),
+  } satisfies FakeOf<AppointmentReconciliationService>;
+  const webhooks = { flowing: note('flowing', async () => false) } satisfies FakeOf<CalcomWebhookAccountsService>;
   const scopes = new ToolScopeService(asReal<CatalogService>(catalog), asReal<Accounts>(accounts));
   const callers = new CallerToolsService(asReal<CustomersService>(customers), asReal<CallsService>(calls));
   const free = new AvailabilityToolsService(scopes, asReal<AvailabilityService>(availability));
@@ -96,7 +104,9 @@ export function toolsRig() {
     new AppointmentToolsService(
       scopes,
       asReal<Accounts>(accounts),
+      asReal<CalcomWebhookAccountsService>(webhooks),
       real.appointments,
+      asReal<AppointmentReconciliationService>(reconciliation),
       real.availability,
       free,
       real.booking,
@@ -120,8 +130,10 @@ export function toolContext(overrides: Partial<ToolContext> = {}): ToolContext {
 
 /** An appointment row as the domain returns it. */
 export function appointmentRow(overrides: Partial<Appointment> = {}): Appointment {
+  const id = overrides.id ?? 'apt_1';
   return {
-    id: 'apt_1',
+    id,
+    originId: id,
     status: 'accepted',
     startAt: new Date('2030-03-04T09:00:00.000Z'),
     serviceId: 'svc_cut',

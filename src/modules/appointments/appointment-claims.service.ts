@@ -4,6 +4,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { calcomConfig, CalcomConfig } from '../../config/configuration';
 import { Appointment, AppointmentStatus } from './appointment.entity';
+import { AppointmentHistoryService, kindOf } from './appointment-history.service';
 
 export interface ClaimValues {
   companyId: string;
@@ -25,10 +26,16 @@ export interface ClaimValues {
 /** `owner`: this request must talk to Cal.com. `reconcile`: an earlier attempt may have booked, look it up first. */
 export type Claim = { row: Appointment; owner: false } | { row: Appointment; owner: true; reconcile: boolean };
 
+/** A new row of a reschedule belongs to the appointment of the row it moves ($14); any other starts its own. */
 const INSERT = `
-INSERT INTO appointments (company_id, customer_id, service_id, call_id, calcom_event_type_id, start_at, end_at, status,
-  single_host, idempotency_key, attendee_name, attendee_email, attendee_phone, notes, rescheduled_from_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7, 'booking', $8, $9, $10, $11, $12, $13, $14)
+WITH fresh AS (SELECT gen_random_uuid() AS id)
+INSERT INTO appointments (id, origin_id, company_id, customer_id, service_id, call_id, calcom_event_type_id, start_at,
+  end_at, status, single_host, idempotency_key, attendee_name, attendee_email, attendee_phone, notes,
+  rescheduled_from_id, last_news_at)
+SELECT fresh.id, COALESCE((SELECT origin_id FROM appointments WHERE id = $14::uuid), fresh.id), $1::uuid, $2::uuid,
+  $3::uuid, $4::uuid, $5::integer, $6::timestamptz, $7::timestamptz, 'booking', $8::boolean, $9::varchar,
+  $10::varchar, $11::varchar, $12::varchar, $13::text, $14::uuid, now()
+FROM fresh
 ON CONFLICT (idempotency_key) DO NOTHING
 RETURNING id`;
 
@@ -51,6 +58,7 @@ export class AppointmentClaimsService {
     private readonly dataSource: DataSource,
     @InjectRepository(Appointment) private readonly appointments: Repository<Appointment>,
     @Inject(calcomConfig.KEY) private readonly config: CalcomConfig,
+    private readonly history: AppointmentHistoryService,
   ) {}
 
   /** A claim still `booking` after this long belongs to a request that died: someone else may settle it. */
@@ -65,12 +73,16 @@ export class AppointmentClaimsService {
     return this.resume(values, resolveHolder);
   }
 
+  /** Settles a row the gateway's own request decided; what the caller can see of it goes into its history. */
   async settle(
     row: Appointment,
     changes: Partial<Pick<Appointment, 'status' | 'calcomBookingUid' | 'startAt' | 'endAt' | 'cancellationReason'>>,
   ): Promise<Appointment> {
     await this.appointments.update({ id: row.id }, changes);
-    return this.appointments.findOneByOrFail({ id: row.id });
+    const settled = await this.appointments.findOneByOrFail({ id: row.id });
+    const kind = kindOf(settled);
+    if (kind && settled.status !== row.status) await this.history.record(settled, kind, 'call');
+    return settled;
   }
 
   /** Moves a row from one status to another only if nobody else moved it first. */

@@ -14,12 +14,24 @@ export const ACTIVE_APPOINTMENT_STATUSES = ['accepted', 'pending'] as const;
 export type AppointmentStatus =
   'booking' | 'uncertain' | (typeof ACTIVE_APPOINTMENT_STATUSES)[number] | 'cancelled' | 'rejected' | 'failed';
 
+/** Where a booking was made: through the gateway (a call), or elsewhere (Cal.com's page, its e-mail links, the host). */
+export type AppointmentSource = 'call' | 'calcom';
+
 @Entity('appointments')
 @Index('ix_appointments_customer_start', ['customerId', 'startAt'])
+@Index('uq_appointments_calcom_booking_uid', ['companyId', 'calcomBookingUid'], { unique: true })
 @Index('uq_appointments_active_slot', { synchronize: false })
 export class Appointment {
   @UuidPrimaryColumn()
   id: string;
+
+  /**
+   * The appointment's stable id: the first row of its chain. A move gives the booking a new Cal.com uid and the
+   * appointment a new row (holding the new slot while Cal.com answers); every row of the chain names the first.
+   */
+  @Index('ix_appointments_origin')
+  @Column('uuid')
+  originId: string;
 
   @Index('ix_appointments_company')
   @Column('uuid')
@@ -50,7 +62,6 @@ export class Appointment {
   @JoinColumn({ name: 'call_id' })
   call?: Call | null;
 
-  @Index('uq_appointments_calcom_booking_uid', { unique: true })
   @Column('varchar', { length: 128, nullable: true })
   calcomBookingUid: string | null;
 
@@ -92,6 +103,17 @@ export class Appointment {
   @Index('ix_appointments_rescheduled_from')
   @Column('uuid', { nullable: true })
   rescheduledFromId: string | null;
+
+  @Column('varchar', { length: 16, default: 'call' })
+  source: AppointmentSource;
+
+  /** When the booking's state was last learnt: our own request, a Cal.com webhook or a reconciliation. */
+  @Column('timestamptz', { nullable: true })
+  lastNewsAt: Date | null;
+
+  /** The host marked the attendee as not having come (true), or took that back (false). */
+  @Column('boolean', { nullable: true })
+  attendeeNoShow: boolean | null;
 
   @CreatedAtColumn()
   createdAt: Date;

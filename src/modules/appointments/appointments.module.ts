@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalcomModule } from '../calcom/calcom.module';
+import { TenantsModule } from '../tenants/tenants.module';
+import { AppointmentChange } from './appointment-change.entity';
 import { Appointment } from './appointment.entity';
+import { CalcomDelivery } from './calcom-delivery.entity';
 import { AppointmentClaimsService } from './appointment-claims.service';
+import { AppointmentHistoryService } from './appointment-history.service';
+import { AppointmentReconciliationService } from './appointment-reconciliation.service';
+import { CalcomDeliveriesService } from './calcom-deliveries.service';
+import { CalcomNewsService } from './calcom-news.service';
 import { AppointmentRecordsService } from './appointment-records.service';
 import { AppointmentsService } from './appointments.service';
 import { AvailabilityService } from './availability.service';
@@ -11,9 +18,13 @@ import { BookingService } from './booking.service';
 import { SlotLockService } from './slot-lock.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Appointment]), CalcomModule],
+  imports: [TypeOrmModule.forFeature([Appointment, AppointmentChange, CalcomDelivery]), CalcomModule, TenantsModule],
   providers: [
     AppointmentsService,
+    AppointmentHistoryService,
+    AppointmentReconciliationService,
+    CalcomNewsService,
+    CalcomDeliveriesService,
     AppointmentRecordsService,
     AvailabilityService,
     BookingService,
@@ -21,6 +32,14 @@ import { SlotLockService } from './slot-lock.service';
     AppointmentClaimsService,
     SlotLockService,
   ],
-  exports: [AppointmentsService, AppointmentRecordsService, AvailabilityService, BookingService],
+  exports: [
+    AppointmentsService,
+    AppointmentRecordsService,
+    AppointmentHistoryService,
+    AppointmentReconciliationService,
+    AvailabilityService,
+    BookingService,
+    CalcomDeliveriesService,
+  ],
 })
 export class AppointmentsModule {}

@@ -1,23 +1,17 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { Between, In, MoreThan, Repository } from 'typeorm';
-import { CalcomClient } from '../calcom/calcom.client';
-import { CalcomError } from '../calcom/calcom.errors';
-import type { CalcomAccount } from '../calcom/calcom.types';
+import { Between, In, MoreThan, Not, Repository } from 'typeorm';
 import { ACTIVE_APPOINTMENT_STATUSES, Appointment } from './appointment.entity';
 
 const ACTIVE = In([...ACTIVE_APPOINTMENT_STATUSES]);
+/** A row that holds or is taking the slot: the current one of a moved appointment is among these. */
+const LIVE = new Set(['accepted', 'pending', 'booking', 'uncertain']);
 
-/** Reading a caller's appointments, mirrored from Cal.com where it knows better. */
+/** Reading a caller's appointments. */
 @Injectable()
 export class AppointmentsService {
-  private readonly logger = new Logger(AppointmentsService.name);
-
-  constructor(
-    @InjectRepository(Appointment) private readonly appointments: Repository<Appointment>,
-    private readonly client: CalcomClient,
-  ) {}
+  constructor(@InjectRepository(Appointment) private readonly appointments: Repository<Appointment>) {}
 
   /** A customer's active appointments from now on, soonest first, with their service. */
   upcomingFor(companyId: string, customerId: string, now = new Date()): Promise<Appointment[]> {
@@ -37,8 +31,13 @@ export class AppointmentsService {
     now = new Date(),
   ): Promise<Appointment[]> {
     if (filter.appointmentId) {
+      // The stable id (any id of its chain works too): the row that holds the appointment now.
+      const id = filter.appointmentId;
       const row = await this.appointments.findOne({
-        where: { id: filter.appointmentId, companyId, customerId },
+        where: [
+          { originId: id, companyId, customerId },
+          { id, companyId, customerId },
+        ],
         relations: { service: true },
       });
       return row ? [await this.current(row)] : [];
@@ -61,63 +60,14 @@ export class AppointmentsService {
     return cancelled ? [cancelled] : [];
   }
 
-  /**
-   * Brings rows in line with Cal.com, where the business may have cancelled, confirmed or moved a booking. One
-   * request per booking, all in parallel; when Cal.com cannot be reached, our rows are answered as they are.
-   */
-  async reconcile(account: CalcomAccount, rows: Appointment[]): Promise<Appointment[]> {
-    const updated = await Promise.all(rows.map((row) => this.reconcileOne(account, row)));
-    return updated.filter((row) => row.status === 'accepted' || row.status === 'pending');
-  }
-
-  private async reconcileOne(account: CalcomAccount, row: Appointment): Promise<Appointment> {
-    if (!row.calcomBookingUid) return row;
-    try {
-      let booking = await this.client.getBooking(account, row.calcomBookingUid);
-      if (booking.rescheduledToUid) booking = await this.client.getBooking(account, booking.rescheduledToUid);
-      const changes = {
-        calcomBookingUid: booking.uid,
-        status: booking.status,
-        startAt: booking.start,
-        endAt: booking.end,
-      };
-      if (
-        changes.calcomBookingUid !== row.calcomBookingUid ||
-        changes.status !== row.status ||
-        changes.startAt.getTime() !== row.startAt.getTime()
-      ) {
-        await this.appointments.update({ id: row.id }, changes);
-      }
-      return Object.assign(row, changes);
-    } catch (error) {
-      if (error instanceof CalcomError && error.code === 'NOT_FOUND') {
-        await this.appointments.update({ id: row.id }, { status: 'cancelled' });
-        return Object.assign(row, { status: 'cancelled' as const });
-      }
-      this.logger.warn(
-        { appointmentId: row.id, error: (error as Error).message },
-        'Could not reconcile with Cal.com; answering from our rows',
-      );
-      return row;
-    }
-  }
-
-  /** An appointment that was moved lives on in its successor. */
+  /** The appointment's row that holds it now: the newest of its chain that is not a failed attempt. */
   private async current(row: Appointment): Promise<Appointment> {
-    let current = row;
-    for (
-      let hops = 0;
-      hops < 10 && current.status === 'cancelled' && current.cancellationReason === 'rescheduled';
-      hops += 1
-    ) {
-      const next = await this.appointments.findOne({
-        where: { rescheduledFromId: current.id },
-        relations: { service: true },
-        order: { createdAt: 'DESC' },
-      });
-      if (!next) break;
-      current = next;
-    }
-    return current;
+    const rows = await this.appointments.find({
+      where: { originId: row.originId, companyId: row.companyId, status: Not(In(['failed'])) },
+      relations: { service: true },
+      order: { createdAt: 'DESC' },
+      take: 5,
+    });
+    return rows.find((candidate) => LIVE.has(candidate.status)) ?? rows[0] ?? row;
   }
 }

@@ -9,6 +9,7 @@ import type { CalcomSlotsService } from '../calcom/calcom-slots.service';
 import type { CalcomBooking, NewBooking } from '../calcom/calcom.types';
 import { Appointment } from './appointment.entity';
 import { AppointmentClaimsService } from './appointment-claims.service';
+import { AppointmentHistoryService } from './appointment-history.service';
 import type { BookingScope } from './appointments.types';
 import { BookingRunnerService } from './booking-runner.service';
 import { BookingService } from './booking.service';
@@ -114,7 +115,8 @@ export async function bookingRig(): Promise<BookingRig> {
     [companyId],
   );
   const client = new FakeCalcomClient();
-  const claims = new AppointmentClaimsService(dataSource, dataSource.getRepository(Appointment), CONFIG);
+  const history = new AppointmentHistoryService(dataSource);
+  const claims = new AppointmentClaimsService(dataSource, dataSource.getRepository(Appointment), CONFIG, history);
   const rig = { locks: [] as string[], invalidated: 0 };
   const slots = asReal<CalcomSlotsService>({ invalidate: async () => void (rig.invalidated += 1) });
   const locks = asReal<SlotLockService>({

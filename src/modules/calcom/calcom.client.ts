@@ -13,7 +13,7 @@ import type {
 } from './calcom.types';
 
 /** `cal-api-version` per endpoint (contracts/calcom.md). Without it Cal.com silently serves 2024-04-15 behaviour. */
-const CALCOM_API_VERSIONS = { slots: '2024-09-04', bookings: '2024-08-13', eventTypes: '2024-06-14' } as const;
+export const CALCOM_API_VERSIONS = { slots: '2024-09-04', bookings: '2024-08-13', eventTypes: '2024-06-14' } as const;
 
 /** The only code that speaks HTTP to Cal.com. Plain inputs in, our own types out, our own error codes on failure. */
 @Injectable()
@@ -86,6 +86,31 @@ export class CalcomClient {
     };
     const data = await this.send(account, {
       name: 'findBookings',
+      method: 'GET',
+      path: '/v2/bookings',
+      version: CALCOM_API_VERSIONS.bookings,
+      params,
+      idempotent: true,
+    });
+    return parseBookings(data);
+  }
+
+  /**
+   * The upcoming bookings of these event types, whatever their status (a cancelled or moved one says so), soonest
+   * first: what a reconciliation compares its rows with, in one request.
+   */
+  async upcomingBookings(
+    account: CalcomAccount,
+    search: { eventTypeIds: number[]; afterStart: Date; take: number },
+  ): Promise<CalcomBooking[]> {
+    const params = {
+      eventTypeIds: search.eventTypeIds.join(','),
+      afterStart: search.afterStart.toISOString(),
+      sortStart: 'asc',
+      take: search.take,
+    };
+    const data = await this.send(account, {
+      name: 'upcomingBookings',
       method: 'GET',
       path: '/v2/bookings',
       version: CALCOM_API_VERSIONS.bookings,

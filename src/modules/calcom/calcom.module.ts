@@ -4,10 +4,18 @@ import { CalcomEventTypesService } from './calcom-event-types.service';
 import { CalcomSlotsService } from './calcom-slots.service';
 import { CalcomClient } from './calcom.client';
 import { CalcomHttpService } from './calcom-http.service';
+import { CalcomWebhooksClient } from './calcom-webhooks.client';
 
 /** The vendor client: nothing outside this module builds a Cal.com URL. */
 @Module({
-  providers: [CalcomBreakersService, CalcomHttpService, CalcomClient, CalcomSlotsService, CalcomEventTypesService],
-  exports: [CalcomClient, CalcomSlotsService, CalcomBreakersService, CalcomEventTypesService],
+  providers: [
+    CalcomBreakersService,
+    CalcomHttpService,
+    CalcomClient,
+    CalcomWebhooksClient,
+    CalcomSlotsService,
+    CalcomEventTypesService,
+  ],
+  exports: [CalcomClient, CalcomWebhooksClient, CalcomSlotsService, CalcomBreakersService, CalcomEventTypesService],
 })
 export class CalcomModule {}

@@ -23,6 +23,9 @@ export interface CompanyView {
   calcomBaseUrl: string;
   hasCalcomApiKey: boolean;
   hasRetellApiKeys: boolean;
+  hasCalcomWebhookSecret: boolean;
+  /** When a verified Cal.com webhook delivery last arrived; null: never. */
+  calcomWebhookLastAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -30,6 +33,8 @@ export interface CompanyView {
 const WITH_SECRETS = {
   calcomApiKey: true,
   retellApiKeys: true,
+  calcomWebhookSecret: true,
+  calcomWebhookLastAt: true,
   calcomBaseUrl: true,
   id: true,
   slug: true,
@@ -123,13 +128,27 @@ export class CompaniesService {
     if (!(await this.companies.existsBy({ id }))) throw new DomainError('NOT_FOUND', `Company ${id} not found`);
   }
 
-  private view({ calcomApiKey, retellApiKeys, calcomBaseUrl, ...company }: Company): CompanyView {
+  private view({ calcomApiKey, retellApiKeys, calcomWebhookSecret, calcomBaseUrl, ...company }: Company): CompanyView {
     return {
       ...company,
       calcomBaseUrl: this.accounts.calcomBaseUrlOf({ calcomBaseUrl }),
       hasCalcomApiKey: Boolean(calcomApiKey),
       hasRetellApiKeys: Boolean(retellApiKeys),
+      hasCalcomWebhookSecret: Boolean(calcomWebhookSecret),
     };
+  }
+
+  /** A verified Cal.com delivery arrived: webhooks flow for this company (written at most once a minute). */
+  async heardFromCalcom(id: string, at = new Date()): Promise<void> {
+    await this.companies
+      .createQueryBuilder()
+      .update()
+      .set({ calcomWebhookLastAt: at })
+      .where('id = :id AND (calcom_webhook_last_at IS NULL OR calcom_webhook_last_at < :due)', {
+        id,
+        due: new Date(at.getTime() - 60_000),
+      })
+      .execute();
   }
 
   private async findOrFail(id: string): Promise<Company> {

@@ -40,6 +40,14 @@ export class Company {
   @Column('text', { nullable: true, select: false })
   retellApiKeys: string | null;
 
+  /** The secret of the company's Cal.com webhook subscription, sealed; null: no webhooks. */
+  @Column('text', { nullable: true, select: false })
+  calcomWebhookSecret: string | null;
+
+  /** When a verified Cal.com webhook delivery last arrived: while recent, webhooks keep appointments true. */
+  @Column('timestamptz', { nullable: true })
+  calcomWebhookLastAt: Date | null;
+
   @Index('ix_companies_retell_agent_ids', { synchronize: false })
   @Column('text', { array: true, default: () => "'{}'" })
   retellAgentIds: string[];

@@ -65,6 +65,28 @@ export class CustomersService {
     return this.customers.findBy({ phoneE164: phone, ...(companyId ? { companyId } : {}) });
   }
 
+  /**
+   * The customer a booking made elsewhere belongs to, in the caller's transaction: the company's customer with that
+   * number, else with that address; a new one only for a number (an address alone never makes a customer).
+   */
+  async forBooking(
+    manager: EntityManager,
+    companyId: string,
+    person: { name: string | null; phone: string | null; email: string | null },
+  ): Promise<string | null> {
+    const repository = manager.getRepository(Customer);
+    const known =
+      (person.phone ? await repository.findOneBy({ companyId, phoneE164: person.phone }) : null) ??
+      (person.email ? await repository.findOneBy({ companyId, email: person.email }) : null);
+    if (known || !person.phone) return known?.id ?? null;
+    const name = (person.name ?? '').slice(0, 200) || person.phone;
+    await repository.upsert(
+      { companyId, name, phoneE164: person.phone, email: person.email },
+      { conflictPaths: ['companyId', 'phoneE164'], skipUpdateIfNoValuesChanged: true },
+    );
+    return (await repository.findOneByOrFail({ companyId, phoneE164: person.phone })).id;
+  }
+
   /** Deletes customers, in the caller's transaction (a caller's erasure). */
   async remove(manager: EntityManager, ids: string[]): Promise<void> {
     if (ids.length > 0) await manager.getRepository(Customer).delete({ id: In(ids) });

@@ -8,6 +8,7 @@ import { TenantChangesService } from './tenant-changes.service';
 const SEALED_COLUMNS = [
   ['calcomApiKey', 'calcomApiKey'],
   ['retellApiKeys', 'retellApiKeys'],
+  ['calcomWebhookSecret', 'calcomWebhookSecret'],
 ] as const satisfies ReadonlyArray<readonly [keyof Company, SecretPurpose]>;
 
 export interface RotationReport {
@@ -42,7 +43,7 @@ export class SecretsRotationService {
   private async rotateOne(manager: DataSource['manager'], id: string, report: RotationReport): Promise<void> {
     const company = await manager.findOne(Company, {
       where: { id },
-      select: { id: true, slug: true, calcomApiKey: true, retellApiKeys: true },
+      select: { id: true, slug: true, calcomApiKey: true, retellApiKeys: true, calcomWebhookSecret: true },
       lock: { mode: 'pessimistic_write' },
     });
     if (!company) return;

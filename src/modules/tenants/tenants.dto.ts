@@ -57,6 +57,17 @@ export class CreateCompanyDto {
   calcomApiKey?: string;
 
   @ApiPropertyOptional({
+    writeOnly: true,
+    description:
+      "Write-only: the secret of the company's Cal.com webhook subscription (x-cal-signature-256), stored encrypted; " +
+      '`npm run calcom:webhooks` sets it',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(16, 256)
+  calcomWebhookSecret?: string | null;
+
+  @ApiPropertyOptional({
     example: 'https://api.cal.eu',
     nullable: true,
     description: "The company's Cal.com API (api.cal.com, api.cal.eu or self-hosted); null: the deployment's",

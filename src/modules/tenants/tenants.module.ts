@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Branch } from './branch.entity';
 import { CompaniesService } from './companies.service';
 import { CompanyAccountsService } from './company-accounts.service';
+import { CalcomWebhookAccountsService } from './calcom-webhook-accounts.service';
 import { SecretsRotationService } from './secrets-rotation.service';
 import { Company } from './company.entity';
 import { Customer } from './customer.entity';
@@ -22,6 +23,7 @@ const SERVICES = [
   CatalogCacheService,
   CompaniesService,
   CompanyAccountsService,
+  CalcomWebhookAccountsService,
   SecretsRotationService,
   TenantResourcesService,
   TenantsImportService,

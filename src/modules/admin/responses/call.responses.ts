@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Call, CallCost } from '../../calls/call.entity';
+import { AppointmentChangeResponse } from './appointment.responses';
 
 const NULLABLE_STRING = { type: String, nullable: true } as const;
 const NULLABLE_NUMBER = { type: Number, nullable: true } as const;
@@ -61,10 +62,16 @@ export class CallEventResponse {
 }
 
 export class AppointmentRef {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', description: "The appointment's stable id (GET /api/admin/appointments/{id})" })
+  id: string;
   @ApiProperty({ enum: APPOINTMENT_STATUSES }) status: string;
   @ApiProperty() startAt: Date;
   @ApiProperty(NULLABLE_STRING) calcomBookingUid: string | null;
+}
+
+/** An appointment the call made, with where each of its changes came from and when. */
+export class CallAppointment extends AppointmentRef {
+  @ApiProperty({ type: [AppointmentChangeResponse] }) changes: AppointmentChangeResponse[];
 }
 
 class CostItem {
@@ -89,5 +96,5 @@ export class CallDetailResponse extends CallSummaryResponse {
   @ApiProperty({ ...OBJECT, description: "Retell's call_analysis" }) analysis: Record<string, unknown> | null;
   @ApiProperty({ type: CallCostResponse, nullable: true }) costBreakdown: CallCost | null;
   @ApiProperty({ type: [CallEventResponse] }) events: CallEventResponse[];
-  @ApiProperty({ type: [AppointmentRef] }) appointments: AppointmentRef[];
+  @ApiProperty({ type: [CallAppointment] }) appointments: CallAppointment[];
 }

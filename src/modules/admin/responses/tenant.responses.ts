@@ -22,13 +22,17 @@ export class CompanyResponse implements CompanyView {
   hasCalcomApiKey: boolean;
   @ApiProperty({ description: 'Whether the company has Retell keys of its own (they are never shown)' })
   hasRetellApiKeys: boolean;
+  @ApiProperty({ description: 'Whether a Cal.com webhook secret is stored (it is never shown)' })
+  hasCalcomWebhookSecret: boolean;
+  @ApiProperty({ type: Date, nullable: true, description: 'When a verified Cal.com webhook delivery last arrived' })
+  calcomWebhookLastAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
   static of(view: CompanyView): CompanyResponse {
     const { id, slug, name, timezone, locale, dateOrder, retellAgentIds } = view;
-    const { calcomBaseUrl, hasCalcomApiKey, hasRetellApiKeys } = view;
-    const secrets = { calcomBaseUrl, hasCalcomApiKey, hasRetellApiKeys };
+    const { calcomBaseUrl, hasCalcomApiKey, hasRetellApiKeys, hasCalcomWebhookSecret, calcomWebhookLastAt } = view;
+    const secrets = { calcomBaseUrl, hasCalcomApiKey, hasRetellApiKeys, hasCalcomWebhookSecret, calcomWebhookLastAt };
     return { id, slug, name, timezone, locale, dateOrder, retellAgentIds, ...secrets, ...stamps(view) };
   }
 }

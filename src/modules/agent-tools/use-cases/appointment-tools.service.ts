@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../common/domain-error';
 import type { Appointment } from '../../appointments/appointment.entity';
+import { AppointmentReconciliationService } from '../../appointments/appointment-reconciliation.service';
 import { AppointmentsService } from '../../appointments/appointments.service';
 import { AvailabilityService } from '../../appointments/availability.service';
 import { BookingService } from '../../appointments/booking.service';
+import { CalcomWebhookAccountsService } from '../../tenants/calcom-webhook-accounts.service';
 import { CompanyAccountsService } from '../../tenants/company-accounts.service';
 import type { CancelAppointmentArgs, RescheduleAppointmentArgs } from '../agent-tools.dto';
 import type { ToolContext } from '../tool-context';
@@ -15,8 +17,9 @@ import { ToolStop } from './tool-stop';
 
 const CANCEL_REASON = { de: 'Vom Anrufer telefonisch abgesagt', en: 'Cancelled by the caller by phone' };
 
+/** An appointment as the caller knows it: by its stable id, the same across every move. */
 const view = (row: Appointment): AppointmentView => ({
-  id: row.id,
+  id: row.originId,
   service: row.service?.name ?? null,
   start: row.startAt,
 });
@@ -27,7 +30,9 @@ export class AppointmentToolsService {
   constructor(
     private readonly scopes: ToolScopeService,
     private readonly accounts: CompanyAccountsService,
+    private readonly webhooks: CalcomWebhookAccountsService,
     private readonly appointments: AppointmentsService,
+    private readonly reconciliation: AppointmentReconciliationService,
     private readonly availability: AvailabilityService,
     private readonly free: AvailabilityToolsService,
     private readonly booking: BookingService,
@@ -62,11 +67,18 @@ export class AppointmentToolsService {
   }
 
   async queryCustomerAppointments({ company, customer }: ToolContext): Promise<ToolResult> {
-    const rows = customer ? await this.appointments.upcomingFor(company.id, customer.id) : [];
-    const account = rows.length > 0 ? await this.accounts.calcomAccount(company.id) : null;
-    const upcoming = account ? await this.appointments.reconcile(account, rows) : rows;
+    const upcoming = customer ? await this.upcoming(company, customer.id) : [];
     const status = (row: Appointment) => (row.status === 'pending' ? 'requested' : 'confirmed');
     return { kind: 'appointments', appointments: upcoming.map((row) => ({ ...view(row), status: status(row) })) };
+  }
+
+  /** The caller's upcoming appointments, asked of Cal.com only when webhooks do not keep them fresh. */
+  private async upcoming(company: ToolContext['company'], customerId: string): Promise<Appointment[]> {
+    const rows = await this.appointments.upcomingFor(company.id, customerId);
+    if (!this.reconciliation.needed(rows, await this.webhooks.flowing(company.id))) return rows;
+    const account = await this.accounts.calcomAccount(company.id);
+    const asked = account ? await this.reconciliation.reconcile(account, company, rows) : false;
+    return asked ? this.appointments.upcomingFor(company.id, customerId) : rows;
   }
 
   /** The caller's appointment meant by id or day; stops with a question when there is none or several. */

@@ -68,6 +68,6 @@ export class BookingToolsService {
 
 export function booked(scope: BookingScope, appointment: Appointment, moved: boolean): ToolResult {
   const status = appointment.status === 'pending' ? 'requested' : 'confirmed';
-  const view = { id: appointment.id, service: scope.service.name, start: appointment.startAt, status } as const;
+  const view = { id: appointment.originId, service: scope.service.name, start: appointment.startAt, status } as const;
   return { kind: 'booked', appointment: view, moved };
 }
