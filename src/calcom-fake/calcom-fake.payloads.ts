@@ -17,24 +17,6 @@ const HOST = { id: 1, name: 'Host', email: 'host@example.com', username: 'host',
  * packages/types/Calendar.d.ts (CalendarEvent, Person); the envelope in packages/features/webhooks/lib/sendPayload.ts.
  */
 export function bookingPayload(b: FakeBooking, type: FakeEventType, extra: Record<string, unknown> = {}) {
-  const [firstName, ...rest] = b.attendee.name.split(' ');
-  const attendee = {
-    email: b.attendee.email,
-    name: b.attendee.name,
-    firstName,
-    lastName: rest.join(' '),
-    timeZone: b.attendee.timeZone,
-    ...(b.attendee.phoneNumber ? { phoneNumber: b.attendee.phoneNumber } : {}),
-    language: { locale: b.attendee.language ?? 'en' },
-    utcOffset: 60,
-  };
-  const responses = {
-    name: { label: 'your_name', value: b.attendee.name, isHidden: false },
-    email: { label: 'email_address', value: b.attendee.email, isHidden: false },
-    ...(b.attendee.phoneNumber
-      ? { attendeePhoneNumber: { label: 'phone_number', value: b.attendee.phoneNumber, isHidden: false } }
-      : {}),
-  };
   return {
     type: `event-${type.id}`,
     title: `${type.title} between Host and ${b.attendee.name}`,
@@ -44,8 +26,46 @@ export function bookingPayload(b: FakeBooking, type: FakeEventType, extra: Recor
     startTime: b.start.toISOString().replace('.000Z', 'Z'),
     endTime: b.end.toISOString().replace('.000Z', 'Z'),
     organizer: { ...HOST, timeZone: type.timeZone, language: { locale: 'de' }, utcOffset: 60 },
-    attendees: [attendee],
-    responses,
+    attendees: [attendeeOf(b)],
+    responses: responsesOf(b),
+    ...eventTypeFields(type),
+    uid: b.uid,
+    bookingId: b.id,
+    metadata: b.metadata,
+    status: b.status.toUpperCase(),
+    iCalUID: `${b.uid}@Cal.com`,
+    ...extra,
+  };
+}
+
+/** An attendee as a Person of CalendarEvent, with the legacy name parts and the UTC offset the builder adds. */
+function attendeeOf(b: FakeBooking) {
+  const [firstName, ...rest] = b.attendee.name.split(' ');
+  return {
+    email: b.attendee.email,
+    name: b.attendee.name,
+    firstName,
+    lastName: rest.join(' '),
+    timeZone: b.attendee.timeZone,
+    ...(b.attendee.phoneNumber ? { phoneNumber: b.attendee.phoneNumber } : {}),
+    language: { locale: b.attendee.language ?? 'en' },
+    utcOffset: 60,
+  };
+}
+
+/** The booking form's answers, system fields under their default labels (normalizeResponses). */
+function responsesOf(b: FakeBooking) {
+  return {
+    name: { label: 'your_name', value: b.attendee.name, isHidden: false },
+    email: { label: 'email_address', value: b.attendee.email, isHidden: false },
+    ...(b.attendee.phoneNumber
+      ? { attendeePhoneNumber: { label: 'phone_number', value: b.attendee.phoneNumber, isHidden: false } }
+      : {}),
+  };
+}
+
+function eventTypeFields(type: FakeEventType) {
+  return {
     userFieldsResponses: {},
     location: 'integrations:daily',
     destinationCalendar: null,
@@ -54,20 +74,14 @@ export function bookingPayload(b: FakeBooking, type: FakeEventType, extra: Recor
     eventTypeId: type.id,
     seatsShowAttendees: true,
     seatsPerTimeSlot: type.seats ?? null,
-    uid: b.uid,
-    bookingId: b.id,
     hashedLink: null,
-    metadata: b.metadata,
-    status: b.status.toUpperCase(),
     eventTitle: type.title,
     eventDescription: null,
     price: 0,
     currency: 'usd',
     length: type.lengthMinutes,
-    iCalUID: `${b.uid}@Cal.com`,
     iCalSequence: 0,
     assignmentReason: null,
-    ...extra,
   };
 }
 

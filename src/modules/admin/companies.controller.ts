@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth } from './admin-auth.decorator';
 import { CompaniesService } from '../tenants/companies.service';
-import { CreateCompanyDto, ListQueryDto, UpdateCompanyDto } from '../tenants/tenants.dto';
+import { CreateCompanyDto, UpdateCompanyDto } from '../tenants/companies.dto';
+import { ListQueryDto } from '../tenants/tenants.dto';
 import { CompanyResponse } from './responses/tenant.responses';
 
 @ApiTags('admin: tenants')

@@ -9,7 +9,8 @@ import { CompanyAccountsService } from './company-accounts.service';
 import { sealedSecrets } from './company-secrets';
 import { Company } from './company.entity';
 import { TenantChangesService } from './tenant-changes.service';
-import { CreateCompanyDto, ListQueryDto, UpdateCompanyDto } from './tenants.dto';
+import { CreateCompanyDto, UpdateCompanyDto } from './companies.dto';
+import { ListQueryDto } from './tenants.dto';
 
 /** What the admin API shows of a company: everything but its secrets, of which only their presence. */
 export interface CompanyView {

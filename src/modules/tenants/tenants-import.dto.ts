@@ -2,7 +2,8 @@ import { OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsE164 } from '../../common/validation';
-import { CreateBranchDto, CreateCompanyDto, CreateServiceDto } from './tenants.dto';
+import { CreateCompanyDto } from './companies.dto';
+import { CreateBranchDto, CreateServiceDto } from './tenants.dto';
 
 /** A whole tenant as `tenants:import` reads it: branches and services refer to branches by name. */
 export class ImportBranchDto extends CreateBranchDto {}
