@@ -33,7 +33,9 @@ export class CalcomNewsService {
   ): Promise<NewsOutcome> {
     const row = await this.byUid(manager, company.id, state.uid);
     if (row) return this.update(manager, row, state, source);
-    const previous = state.previousUid ? await this.byUid(manager, company.id, state.previousUid) : null;
+    const previous = state.previousUid
+      ? ((await this.byUid(manager, company.id, state.previousUid)) ?? (await this.moved(manager, company, state)))
+      : null;
     if (previous)
       return (await this.moving(manager, previous)) ? 'ignored' : this.move(manager, previous, state, source);
     if (state.bookingKey && (await manager.existsBy(Appointment, { idempotencyKey: state.bookingKey })))
@@ -52,6 +54,25 @@ export class CalcomNewsService {
     await manager.update(Appointment, { id: row.id }, { attendeeNoShow: noShow });
     await this.history.record(row, noShow ? 'no_show' : 'showed', 'calcom_webhook', manager);
     return 'stored';
+  }
+
+  /**
+   * A reschedule of a booking the gateway never heard of (its create comes later, or never): the old booking is
+   * stored as moved, so late news of it does not bring it back.
+   */
+  private async moved(manager: EntityManager, company: NewsCompany, state: BookingState) {
+    const service = await this.serviceFor(manager, company.id, state.eventTypeId);
+    if (!service) return null;
+    const { previousStart: start = state.start, previousEnd: end = state.end } = state;
+    const old = { uid: state.previousUid!, eventTypeId: state.eventTypeId, status: 'cancelled' as const, start, end };
+    await this.create(
+      manager,
+      company,
+      service,
+      { ...old, attendee: state.attendee, cancellationReason: 'rescheduled' },
+      'calcom_webhook',
+    );
+    return this.byUid(manager, company.id, old.uid);
   }
 
   /** Whether the gateway is moving this booking itself (its own request settles the successor). */

@@ -7,8 +7,10 @@ export interface BookingState {
   status: CalcomBookingStatus;
   start: Date;
   end: Date;
-  /** A reschedule: the booking this one replaces. */
+  /** A reschedule: the booking this one replaces, and its times when the news says them. */
   previousUid?: string;
+  previousStart?: Date;
+  previousEnd?: Date;
   cancellationReason?: string;
   /** The first attendee; on a seated booking, the one the news is about. */
   attendee?: Attendee;

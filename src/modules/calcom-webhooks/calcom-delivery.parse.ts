@@ -85,7 +85,7 @@ function stateOf(trigger: string, payload: Json): Omit<Extract<Parsed, { kind: '
     attendee: attendeeOf(payload),
   };
   const previousUid = trigger === 'BOOKING_RESCHEDULED' ? text(payload.rescheduleUid, 128) : null;
-  if (previousUid) state.previousUid = previousUid;
+  if (previousUid) Object.assign(state, previousOf(previousUid, payload));
   const reason = text(payload.cancellationReason, 500) ?? text(payload.rejectionReason, 500);
   if (reason) state.cancellationReason = reason;
   const bookingKey = isObject(payload.metadata) ? text(payload.metadata.bookingKey, 500) : null;
@@ -106,6 +106,12 @@ function attendeeOf(payload: Json): Attendee | undefined {
     phone,
     timeZone: text(first?.timeZone, 64),
   };
+}
+
+/** The booking a reschedule replaces: its uid, and its times (`rescheduleStartTime`, `rescheduleEndTime`). */
+function previousOf(uid: string, payload: Json): Partial<BookingState> {
+  const [start, end] = [instant(payload.rescheduleStartTime), instant(payload.rescheduleEndTime)];
+  return { previousUid: uid, ...(start && end ? { previousStart: start, previousEnd: end } : {}) };
 }
 
 function instant(value: unknown): Date | null {
