@@ -7,7 +7,7 @@ import { SecretsModule } from './secrets/secrets.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { AccessModule } from './modules/access/access.module';
 import { CalcomModule } from './modules/calcom/calcom.module';
-import { CalcomWebhooksModule } from './modules/calcom-webhooks/calcom-webhooks.module';
+import { CalcomSubscriptionsModule } from './modules/calcom-webhooks/calcom-subscriptions.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 
 /**
@@ -27,7 +27,7 @@ import { TenantsModule } from './modules/tenants/tenants.module';
     MetricsModule,
     CalcomModule,
     // calcom:webhooks manages the company's subscription through Cal.com's API v2.
-    CalcomWebhooksModule,
+    CalcomSubscriptionsModule,
   ],
 })
 export class CliModule {}
