@@ -176,4 +176,47 @@ describe('Cal.com webhooks: the calendar beyond the call', () => {
     expect(fake.webhooks.sent.map((sent) => [sent.trigger, sent.status])).toEqual([['BOOKING_CREATED', 200]]);
     expect(await rows()).toHaveLength(1);
   });
+
+  it('applies one real-shaped delivery per trigger; the caller hears the result', async () => {
+    const caller = '+4915177700009';
+    const heard: string[] = [];
+    const listen = async (label: string) => {
+      await fake.webhooks.settled();
+      const res = await ask(caller, `call_${label}`).expect(200);
+      heard.push(`${label}: ${res.body.message}`);
+      return res.body.message as string;
+    };
+    const online = fake.outside.bookOnline({
+      eventTypeId: 1001,
+      start: berlin(dayFromNow(3), '09:30'),
+      name: 'Jo',
+      phone: caller,
+    });
+    expect(await listen('BOOKING_CREATED')).toMatch(/^Sie haben einen Termin: Haarschnitt am .* um 09:30 Uhr\.$/);
+    const moved = fake.outside.rescheduleByLink(online.uid, berlin(dayFromNow(4), '14:30'));
+    expect(await listen('BOOKING_RESCHEDULED')).toMatch(/um 14:30 Uhr\.$/);
+    fake.outside.markNoShow(moved.uid);
+    expect(await listen('BOOKING_NO_SHOW_UPDATED')).toMatch(/um 14:30 Uhr\.$/);
+    fake.outside.cancelByHost(moved.uid, 'Salon geschlossen');
+    expect(await listen('BOOKING_CANCELLED')).toBe('Ich finde keine anstehenden Termine für Sie.');
+    const asked = fake.outside.bookOnline({
+      eventTypeId: 3001,
+      start: berlin(dayFromNow(5), '10:00'),
+      name: 'Jo',
+      phone: caller,
+    });
+    expect(await listen('BOOKING_REQUESTED')).toMatch(/angefragt|requested|Erstgespräch/);
+    fake.outside.confirm(asked.uid);
+    expect(await listen('BOOKING_CREATED (confirmed)')).toMatch(/Erstgespräch am .* um 10:00 Uhr/);
+    const second = fake.outside.bookOnline({
+      eventTypeId: 3001,
+      start: berlin(dayFromNow(5), '11:00'),
+      name: 'Jo',
+      phone: caller,
+    });
+    await fake.webhooks.settled();
+    fake.outside.reject(second.uid, 'ausgebucht');
+    expect(await listen('BOOKING_REJECTED')).not.toMatch(/11:00/);
+    process.stdout.write(`calcom webhooks, what the caller hears:\n  ${heard.join('\n  ')}\n`);
+  });
 });
