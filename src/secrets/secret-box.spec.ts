@@ -2,7 +2,7 @@ import { keyIdOf, SecretBox, SecretKeyError } from './secret-box';
 
 const OLD = Buffer.alloc(32, 1);
 const NEW = Buffer.alloc(32, 2);
-const SECRET = 'cal_live_0123456789abcdef';
+const SECRET = 'cal_fixture_0123456789abcdef';
 
 describe(SecretBox.name, () => {
   const sut = new SecretBox([OLD]);
@@ -13,7 +13,7 @@ describe(SecretBox.name, () => {
     expect(first).toMatch(new RegExp(`^enc:v1:${keyIdOf(OLD)}:[A-Za-z0-9_-]{16}:[A-Za-z0-9_-]+$`));
     expect(first).not.toEqual(second);
     expect(first).not.toContain(SECRET);
-    expect(Buffer.from(first.split(':').pop()!, 'base64url').toString('latin1')).not.toContain('cal_live');
+    expect(Buffer.from(first.split(':').pop()!, 'base64url').toString('latin1')).not.toContain('cal_fixture');
     expect(sut.open(first, 'calcomApiKey')).toBe(SECRET);
   });
 
