@@ -165,12 +165,17 @@ describe('Cal.com webhooks: refusals, order and replays', () => {
         }),
       }),
     );
+    // A float id once reached an integer column (seed 1355428241): kept as a fixed example.
+    const FOUND_BY_FUZZING = {
+      triggerEvent: 'BOOKING_CREATED',
+      payload: { uid: '!', startTime: '1970-01-01T00:00:00.000Z', endTime: '0', eventTypeId: 5e-324 },
+    };
     const outcome = await fc.check(
       fc.asyncProperty(bodies, async (body) => {
         const res = await deliver(t, 'salon', JSON.stringify(body) ?? 'null');
         if (![200, 400].includes(res.status)) throw new Error(`answered ${res.status}: ${res.text.slice(0, 200)}`);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, examples: [[FOUND_BY_FUZZING]] },
     );
     if (outcome.failed)
       throw new Error(

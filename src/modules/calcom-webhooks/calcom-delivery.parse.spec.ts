@@ -90,6 +90,23 @@ describe(parseDelivery.name, () => {
     });
   });
 
+  it.each([5e-324, -3, 1.5, 2 ** 31, Number.MAX_SAFE_INTEGER, '1001'])(
+    'reads the event type id %p as no event type (Cal.com ids are positive integers)',
+    (eventTypeId) => {
+      const payload = { ...bookingPayload(booking(), TYPE), eventTypeId };
+      expect(parseDelivery(delivery('BOOKING_CREATED', payload))).toMatchObject({ state: { eventTypeId: null } });
+    },
+  );
+
+  it('refuses an end before the start, saying so', () => {
+    const payload = { ...bookingPayload(booking(), TYPE), endTime: '2030-03-04T08:00:00.000Z' };
+    expect(parseDelivery(delivery('BOOKING_CREATED', payload))).toEqual({
+      kind: 'invalid',
+      trigger: 'BOOKING_CREATED',
+      reason: 'payload.endTime must not be before payload.startTime',
+    });
+  });
+
   it('ignores triggers it does not use, and labels unknown ones as other', () => {
     expect(parseDelivery({ triggerEvent: 'MEETING_ENDED', payload: {} })).toEqual({
       kind: 'ignored',

@@ -74,10 +74,11 @@ function stateOf(trigger: string, payload: Json): Omit<Extract<Parsed, { kind: '
   const start = instant(payload.startTime);
   const end = instant(payload.endTime);
   if (!start || !end) return 'payload.startTime and payload.endTime must be ISO 8601 date-times';
+  if (end < start) return 'payload.endTime must not be before payload.startTime';
   const reported = STATUS[String(payload.status ?? '').toUpperCase()];
   const state: BookingState = {
     uid,
-    eventTypeId: typeof payload.eventTypeId === 'number' ? payload.eventTypeId : null,
+    eventTypeId: eventTypeIdOf(payload.eventTypeId),
     // A reschedule says the new booking's own status (pending when the event type needs confirmation).
     status: trigger === 'BOOKING_RESCHEDULED' && reported ? reported : STATE_OF[trigger]!,
     start,
@@ -112,6 +113,11 @@ function attendeeOf(payload: Json): Attendee | undefined {
 function previousOf(uid: string, payload: Json): Partial<BookingState> {
   const [start, end] = [instant(payload.rescheduleStartTime), instant(payload.rescheduleEndTime)];
   return { previousUid: uid, ...(start && end ? { previousStart: start, previousEnd: end } : {}) };
+}
+
+/** Cal.com's ids are Postgres `integer`s; anything else names no event type of ours. */
+function eventTypeIdOf(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 2_147_483_647 ? value : null;
 }
 
 function instant(value: unknown): Date | null {
