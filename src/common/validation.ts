@@ -3,6 +3,9 @@ import { registerDecorator, ValidationOptions } from 'class-validator';
 import { IANAZone } from 'luxon';
 import { toE164 } from './phone';
 
+/** The largest value of a Postgres `integer` column: ids and durations past it cannot be stored. */
+export const PG_INTEGER_MAX = 2_147_483_647;
+
 /** Normalises a phone number to E.164 and rejects anything that is not a valid international number. */
 export function IsE164(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyKey) => {

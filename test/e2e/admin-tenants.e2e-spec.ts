@@ -128,6 +128,15 @@ describe('Admin tenants API', () => {
       expect(await t.dataSource.getRepository(Company).count()).toBe(0);
     });
 
+    it('answers 400, not a server error, for numbers past what a column holds', async () => {
+      const { id } = await createCompany();
+      const service = { name: 'Cut', calcomEventTypeId: 3_000_000_000, durationMinutes: 30 };
+      const res = await post(`/api/admin/companies/${id}/services`, service).expect(400);
+      expect(res.body.message).toContain('calcomEventTypeId');
+      const list = await request(t.server).get('/api/admin/companies?offset=1e20').set(auth()).expect(400);
+      expect(list.body.message).toContain('offset');
+    });
+
     it('answers 404 for unknown ids, 400 for malformed ids and 409 for a duplicate slug', async () => {
       await request(t.server).get('/api/admin/companies/00000000-0000-4000-8000-000000000000').set(auth()).expect(404);
       await request(t.server).get('/api/admin/companies/not-a-uuid').set(auth()).expect(400);

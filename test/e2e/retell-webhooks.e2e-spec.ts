@@ -221,6 +221,23 @@ describe('Retell event webhook', () => {
     expect(res.body.message).toContain('call_id');
   });
 
+  it.each([
+    ['duration_ms', 3e9],
+    ['duration_ms', -1],
+    ['start_timestamp', 9e15],
+    ['end_timestamp', -9e15],
+  ])('answers 400 naming %s for %p and keeps what is stored', async (field, value) => {
+    await signedPost(t, '/api/webhooks/retell', { event: 'call_ended', call: ended({ call_id: 'call_range' }) }).expect(
+      204,
+    );
+    const res = await signedPost(t, '/api/webhooks/retell', {
+      event: 'call_analyzed',
+      call: ended({ call_id: 'call_range', [field]: value }),
+    }).expect(400);
+    expect(res.body.message).toContain(field);
+    expect(await calls().findOneByOrFail({ retellCallId: 'call_range' })).toMatchObject({ durationMs: 93_000 });
+  });
+
   it('never lets a payload set the company, ids or unexpected columns', async () => {
     await t.app.get(TenantsImportService).importDocument({ companies: [tenantDocument('b', '+493099999999')] });
     const body = {

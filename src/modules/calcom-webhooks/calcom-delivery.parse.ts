@@ -1,4 +1,5 @@
 import type { Attendee, BookingState, NoShowNews } from '../appointments/calcom-news';
+import { PG_INTEGER_MAX } from '../../common/validation';
 import type { CalcomBookingStatus } from '../calcom/calcom.types';
 
 type Json = Record<string, unknown>;
@@ -117,7 +118,7 @@ function previousOf(uid: string, payload: Json): Partial<BookingState> {
 
 /** Cal.com's ids are Postgres `integer`s; anything else names no event type of ours. */
 function eventTypeIdOf(value: unknown): number | null {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 2_147_483_647 ? value : null;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= PG_INTEGER_MAX ? value : null;
 }
 
 function instant(value: unknown): Date | null {

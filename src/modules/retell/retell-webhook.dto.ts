@@ -1,10 +1,24 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PG_INTEGER_MAX } from '../../common/validation';
 import { VendorPayload } from '../../common/vendor-payload';
 
 const MAX_TRANSCRIPT = 5_000_000;
 /** E.164, a number without `+`, a SIP URI (`sip:+49…@pbx.example.de`) or `anonymous`: all arrive here. */
 const MAX_NUMBER = 255;
+/** The largest instant a JavaScript Date holds (ms since 1970); a timestamp past it names no time. */
+const LAST_INSTANT = 8_640_000_000_000_000;
 
 /** The fields of Retell's call object we keep; everything else Retell sends is stripped. */
 @VendorPayload()
@@ -19,9 +33,9 @@ export class RetellCallDto {
   @IsOptional() @IsIn(['inbound', 'outbound']) direction?: 'inbound' | 'outbound';
   @IsOptional() @IsString() @MaxLength(MAX_NUMBER) from_number?: string;
   @IsOptional() @IsString() @MaxLength(MAX_NUMBER) to_number?: string;
-  @IsOptional() @IsInt() start_timestamp?: number;
-  @IsOptional() @IsInt() end_timestamp?: number;
-  @IsOptional() @IsInt() duration_ms?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(LAST_INSTANT) start_timestamp?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(LAST_INSTANT) end_timestamp?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(PG_INTEGER_MAX) duration_ms?: number;
   @IsOptional() @IsString() @MaxLength(MAX_TRANSCRIPT) transcript?: string;
   @IsOptional() @IsString() @MaxLength(64) disconnection_reason?: string;
   @IsOptional() @IsString() @MaxLength(2000) recording_url?: string;

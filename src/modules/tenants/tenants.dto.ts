@@ -13,7 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsE164, IsOpeningHours } from '../../common/validation';
+import { IsE164, IsOpeningHours, PG_INTEGER_MAX } from '../../common/validation';
 import type { OpeningHours } from './branch.entity';
 
 export class CreateBranchDto {
@@ -72,6 +72,7 @@ export class CreateServiceDto {
   @ApiProperty({ example: 123456, description: 'Cal.com event type id' })
   @IsInt()
   @Min(1)
+  @Max(PG_INTEGER_MAX)
   calcomEventTypeId: number;
 
   @ApiProperty({ example: 30 })
@@ -112,5 +113,6 @@ export class ListQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(PG_INTEGER_MAX)
   offset?: number;
 }
