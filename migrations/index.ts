@@ -6,6 +6,7 @@ import { TranscriptCompression1764788400000 } from './1764788400000-TranscriptCo
 import { CompanyAccounts1764874800000 } from './1764874800000-CompanyAccounts';
 import { CallEventsStoredDone1764961200000 } from './1764961200000-CallEventsStoredDone';
 import { CalcomWebhooks1765047600000 } from './1765047600000-CalcomWebhooks';
+import { SlotHolds1765134000000 } from './1765134000000-SlotHolds';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set, built or not. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CompanyAccounts1764874800000,
   CallEventsStoredDone1764961200000,
   CalcomWebhooks1765047600000,
+  SlotHolds1765134000000,
 ];

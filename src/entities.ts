@@ -1,6 +1,7 @@
 import { AppointmentChange } from './modules/appointments/appointment-change.entity';
 import { Appointment } from './modules/appointments/appointment.entity';
 import { CalcomDelivery } from './modules/appointments/calcom-delivery.entity';
+import { SlotHold } from './modules/appointments/holds/slot-hold.entity';
 import { CallEvent } from './modules/calls/call-event.entity';
 import { Call } from './modules/calls/call.entity';
 import { ApiToken } from './modules/access/api-token.entity';
@@ -22,5 +23,6 @@ export const entities = [
   Appointment,
   AppointmentChange,
   CalcomDelivery,
+  SlotHold,
   ApiToken,
 ];

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { bookable, FakeBooking, FakeEventType, freeSlots, overlapping } from './calcom-fake.schedule';
+import { bookable, FakeBooking, FakeEventType, freeSlots, listBookings, overlapping } from './calcom-fake.schedule';
 import * as texts from './calcom-fake.texts';
 import { bad, core, notFound } from './calcom-fake.texts';
 import { bookingOutput } from './calcom-fake.output';
+import { FakeHolds } from './calcom-fake.holds';
 
 /** The fake's calendar: event types, bookings in memory, and Cal.com's rules for slots, bookings and their changes. */
 export class FakeCalendar {
   readonly bookings = new Map<string, FakeBooking>();
+  readonly holds: FakeHolds;
   private nextId = 1;
   private readonly eventTypes: Map<number, FakeEventType>;
 
@@ -16,6 +18,11 @@ export class FakeCalendar {
     private readonly now: () => Date,
   ) {
     this.eventTypes = new Map(eventTypes.map((type) => [type.id, type]));
+    this.holds = new FakeHolds(
+      (id) => this.eventType(id),
+      () => this.active(),
+      now,
+    );
   }
 
   eventTypeList() {
@@ -44,7 +51,7 @@ export class FakeCalendar {
       if (!parsed.isValid) throw bad(`${edge} must be an ISO 8601 date`);
       return parsed.toJSDate();
     };
-    const busy = this.active().filter((b) => b.uid !== query.bookingUidToReschedule);
+    const busy = [...this.active().filter((b) => b.uid !== query.bookingUidToReschedule), ...this.holds.busy()];
     const days: Record<string, Array<{ start: string }>> = {};
     for (const slot of freeSlots(type, bound(query.start, 'start'), bound(query.end, 'end'), this.now(), busy)) {
       const local = DateTime.fromJSDate(slot, { zone });
@@ -84,9 +91,11 @@ export class FakeCalendar {
       throw bad('attendee.name and attendee.timeZone are required');
     if (!attendee.email && !attendee.phoneNumber) throw bad(texts.CONTACT_REQUIRED);
     if (!attendee.email && type.emailRequired !== false) throw core(400, texts.EMAIL_REQUIRED);
+    this.holds.admit(type, start, body.reservedSlotUid);
     this.checkStart(type, start);
     // Like Cal.com, a phone-only attendee gets a placeholder address.
     const email = attendee.email ?? `${attendee.phoneNumber!.replace(/\D/g, '')}@sms.cal.com`;
+    this.holds.consume(body.reservedSlotUid);
     return this.store({
       eventTypeId: type.id,
       start,
@@ -127,21 +136,7 @@ export class FakeCalendar {
   }
 
   list(query: Record<string, string>): FakeBooking[] {
-    const now = this.now();
-    const after = query.afterStart ? new Date(query.afterStart) : undefined;
-    const before = query.beforeEnd ? new Date(query.beforeEnd) : undefined;
-    const statuses = query.status?.split(',');
-    const matches = [...this.bookings.values()].filter(
-      (b) =>
-        (!query.eventTypeId || b.eventTypeId === Number(query.eventTypeId)) &&
-        (!query.eventTypeIds || query.eventTypeIds.split(',').map(Number).includes(b.eventTypeId)) &&
-        (!query.attendeeEmail || b.attendee.email === query.attendeeEmail) &&
-        (!after || b.start >= after) &&
-        (!before || b.end <= before) &&
-        (!statuses?.includes('upcoming') || (b.end > now && (b.status === 'accepted' || b.status === 'pending'))),
-    );
-    matches.sort((a, b) => (query.sortStart === 'desc' ? -1 : 1) * (a.start.getTime() - b.start.getTime()));
-    return matches.slice(0, Number(query.take ?? 100));
+    return listBookings([...this.bookings.values()], query, this.now());
   }
 
   /** In Cal.com's order: the v2 input checks, then core handleCancelBooking (raw bodies). Our key is the host's. */
@@ -164,7 +159,9 @@ export class FakeCalendar {
     if (old.status === 'cancelled' || old.status === 'rejected') throw bad(texts.rescheduleCancelled(uid));
     const type = this.eventType(old.eventTypeId);
     const start = parseStart(body.start);
+    this.holds.admit(type, start, body.reservedSlotUid);
     this.checkStart(type, start, uid);
+    this.holds.consume(body.reservedSlotUid);
     const moved = this.store({
       eventTypeId: type.id,
       start,

@@ -8,6 +8,10 @@ export function eventTypeOutput(type: FakeEventType) {
     title: type.title,
     slug: `event-${type.id}`,
     lengthInMinutes: type.lengthMinutes,
+    seatsPerTimeSlot: type.seats ?? null,
+    seats: type.seats
+      ? { seatsPerTimeSlot: type.seats, showAttendeeInfo: false, showAvailabilityCount: true }
+      : { disabled: true },
     bookingFields: [
       { type: 'name', slug: 'name', isDefault: true, required: true },
       { type: 'email', slug: 'email', isDefault: true, required: emailRequired, hidden: !emailRequired },

@@ -102,3 +102,21 @@ export interface FakeBooking {
   rescheduledToUid?: string;
   createdAt: Date;
 }
+
+/** `GET /v2/bookings` with the filters the gateway sends: event type(s), attendee, times, upcoming; sorted, capped. */
+export function listBookings(bookings: FakeBooking[], query: Record<string, string>, now: Date): FakeBooking[] {
+  const after = query.afterStart ? new Date(query.afterStart) : undefined;
+  const before = query.beforeEnd ? new Date(query.beforeEnd) : undefined;
+  const statuses = query.status?.split(',');
+  const matches = bookings.filter(
+    (b) =>
+      (!query.eventTypeId || b.eventTypeId === Number(query.eventTypeId)) &&
+      (!query.eventTypeIds || query.eventTypeIds.split(',').map(Number).includes(b.eventTypeId)) &&
+      (!query.attendeeEmail || b.attendee.email === query.attendeeEmail) &&
+      (!after || b.start >= after) &&
+      (!before || b.end <= before) &&
+      (!statuses?.includes('upcoming') || (b.end > now && (b.status === 'accepted' || b.status === 'pending'))),
+  );
+  matches.sort((a, b) => (query.sortStart === 'desc' ? -1 : 1) * (a.start.getTime() - b.start.getTime()));
+  return matches.slice(0, Number(query.take ?? 100));
+}

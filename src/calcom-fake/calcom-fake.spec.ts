@@ -1,5 +1,6 @@
 import { CalcomFake } from './calcom-fake';
 import type { FakeEventType } from './calcom-fake.schedule';
+import { fakeCaller } from './calcom-fake.testing';
 
 const hours: FakeEventType['hours'] = { tue: [['09:00', '10:00']] };
 const type: FakeEventType = {
@@ -26,26 +27,7 @@ const NOW = new Date('2026-11-30T11:00:00Z');
 
 describe(CalcomFake.name, () => {
   let sut: CalcomFake;
-  const call = async (
-    method: string,
-    path: string,
-    body?: unknown,
-    version = path.startsWith('/v2/slots') ? '2024-09-04' : '2024-08-13',
-  ) => {
-    const res = await fetch(`${sut.url}${path}`, {
-      method,
-      headers: {
-        authorization: 'Bearer cal_fixture_fake',
-        'cal-api-version': version,
-        'content-type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return {
-      status: res.status,
-      body: (await res.json()) as { status: string; data: any; error?: { code: string; message: string } },
-    };
-  };
+  const call = fakeCaller(() => sut);
   const book = (
     start: string,
     attendee: object = { name: 'Ana', timeZone: 'Europe/Berlin', phoneNumber: '+4915112345678' },

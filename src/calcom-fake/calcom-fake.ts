@@ -5,6 +5,7 @@ import { FakeBooking, FakeCalendar } from './calcom-fake.calendar';
 import { FakeBookingEvents } from './calcom-fake.events';
 import { eventTypeOutput } from './calcom-fake.output';
 import { FakeWebhooks } from './calcom-fake.webhooks';
+import { servedVersion } from './calcom-fake.routes';
 import type { FakeEventType } from './calcom-fake.schedule';
 import * as texts from './calcom-fake.texts';
 import { answerFault, Fault, serverError } from './calcom-fake.faults';
@@ -28,17 +29,6 @@ export interface CalcomFakeOptions {
   apiKeys?: string[];
   now?: () => Date;
 }
-
-/** Which cal-api-version each route serves (contracts/calcom.md); any other value is a 404, as on Cal.com. */
-const ROUTE_VERSIONS: Array<[string, RegExp, string]> = [
-  ['GET', /^\/v2\/slots$/, '2024-09-04'],
-  ['GET', /^\/v2\/event-types$/, '2024-06-14'],
-  ['GET', /^\/v2\/event-types\/\d+$/, '2024-06-14'],
-  ['POST', /^\/v2\/bookings$/, '2024-08-13'],
-  ['GET', /^\/v2\/bookings$/, '2024-08-13'],
-  ['GET', /^\/v2\/bookings\/[^/]+$/, '2024-08-13'],
-  ['POST', /^\/v2\/bookings\/[^/]+\/(cancel|reschedule)$/, '2024-08-13'],
-];
 
 /**
  * A local stand-in for Cal.com API v2, for tests and the demo: the requests and answers of contracts/calcom.md,
@@ -86,9 +76,15 @@ export class CalcomFake {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Cal.com's slot reservations, by uid. */
+  get holds() {
+    return this.calendar.holds.holds;
+  }
+
   reset(): void {
     this.requests.length = 0;
     this.bookings.clear();
+    this.holds.clear();
     this.webhooks.reset();
     this.faults = [];
     this.latencyMs = 0;
@@ -152,15 +148,15 @@ export class CalcomFake {
   private route(request: RecordedRequest): [number, unknown] {
     const { method, path } = request;
     const webhooks = /^\/v2\/webhooks(\/\d+)?$/.test(path);
-    const route = ROUTE_VERSIONS.find(([m, pattern]) => m === method && pattern.test(path));
     // The webhooks controller serves every API version (API_VERSIONS_VALUES); the rest are pinned.
-    if (!webhooks && (!route || request.headers['cal-api-version'] !== route[2]))
+    if (!webhooks && servedVersion(method, path) !== request.headers['cal-api-version'])
       throw notFound(`Cannot ${method} ${path}`);
     this.authorize(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (webhooks) return this.webhooks.route(method, path, body);
     const uid = path.split('/')[3];
     if (path === '/v2/slots') return [200, this.calendar.slots(request.query)];
+    if (path.startsWith('/v2/slots/reservations')) return this.calendar.holds.route(method, path.split('/')[4], body);
     if (path.startsWith('/v2/event-types/')) return [200, eventTypeOutput(this.calendar.eventType(uid))];
     if (path === '/v2/event-types') return [200, this.calendar.eventTypeList()];
     if (path === '/v2/bookings' && method === 'POST')

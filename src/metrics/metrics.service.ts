@@ -59,6 +59,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly slotHolds = new Counter({
+    name: 'slot_holds_total',
+    help: 'Slots held while a caller decides, by outcome (made, used, released, expired)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly webhookEvents = new Counter({
     name: 'retell_webhook_events_total',
     help: 'Retell webhook events by type and outcome (stored, duplicate, ignored, failed)',

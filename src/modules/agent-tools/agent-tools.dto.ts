@@ -105,10 +105,21 @@ export class CollectAppointmentDataArgs extends CollectCustomerInfoArgs {
   @Text(100)
   time: string;
 
-  @ApiProperty({ description: 'false: check and repeat back; true: the caller confirmed, book it' })
+  @ApiProperty({
+    description:
+      'false: check, hold the time while the caller decides, and repeat back; true: the caller confirmed, book it',
+  })
   @Transform(toBoolean)
   @IsBoolean()
   confirm: boolean;
+
+  @ApiPropertyOptional({
+    description: 'true when the caller said no to the time repeated back: the held time is let go',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  declined?: boolean;
 }
 
 @VendorPayload()

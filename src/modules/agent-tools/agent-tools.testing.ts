@@ -20,6 +20,7 @@ import type { CallsService } from '../calls/calls.service';
 import type { CatalogService } from '../tenants/catalog.service';
 import type { CompanyAccountsService as Accounts } from '../tenants/company-accounts.service';
 import type { CustomersService } from '../tenants/customers.service';
+import type { Hold, HoldOutcome, SlotHoldsService } from '../appointments/holds/slot-holds.service';
 
 const HOURS = { mon: [['08:00', '20:00']], tue: [['08:00', '20:00']], wed: [['08:00', '20:00']] };
 const service = { id: 'svc_cut', name: 'Haarschnitt', synonyms: [], branchId: 'br_1', calcomEventTypeId: 1001 };
@@ -54,6 +55,9 @@ export function toolsRig() {
     contact: async (): Promise<void> => undefined,
     /** Whether the caller's appointments need asking Cal.com about. */
     reconcile: true,
+    /** The caller's own hold of the time asked, and what holding it comes to. */
+    mine: null as Hold | null,
+    hold: { kind: 'skipped' } as HoldOutcome,
   };
   const branches = [{ id: 'br_1', name: 'Mitte', address: 'Torstraße 1', openingHours: HOURS }];
   const catalog = {
@@ -87,6 +91,12 @@ export function toolsRig() {
     needed: note('needed', () => state.reconcile),
     reconcile: note('reconcile', async () => true),
   } satisfies FakeOf<AppointmentReconciliationService>;
+  const holds = {
+    mine: note('holdMine', async () => state.mine),
+    hold: note('hold', async () => state.hold),
+    used: note('holdUsed', async () => undefined),
+    releaseHolder: note('releaseHolder', async () => 1),
+  } satisfies FakeOf<SlotHoldsService>;
   const webhooks = { flowing: note('flowing', async () => false) } satisfies FakeOf<CalcomWebhookAccountsService>;
   const scopes = new ToolScopeService(asReal<CatalogService>(catalog), asReal<Accounts>(accounts));
   const callers = new CallerToolsService(asReal<CustomersService>(customers), asReal<CallsService>(calls));
@@ -100,7 +110,7 @@ export function toolsRig() {
     new CatalogToolsService(asReal<CatalogService>(catalog)),
     callers,
     free,
-    new BookingToolsService(scopes, callers, real.availability, free, real.booking),
+    new BookingToolsService(scopes, callers, real.availability, free, real.booking, asReal<SlotHoldsService>(holds)),
     new AppointmentToolsService(
       scopes,
       asReal<Accounts>(accounts),

@@ -28,7 +28,10 @@ export type ToolResult =
   | { kind: 'freeTimes'; days: FreeDay[] }
   /** The wished time is taken (`wanted`), or nothing was free on the days asked (`wanted` null, `days` given). */
   | { kind: 'slotTaken'; wanted: Date | null; alternatives: Date[]; days?: FreeDay[] }
-  | { kind: 'confirmBooking'; start: Date; service: string; name: string }
+  /** The read-back; `heldUntil`: the time is held for the caller until then (null: not held). */
+  | { kind: 'confirmBooking'; start: Date; service: string; name: string; heldUntil: Date | null }
+  /** The caller said no to the read-back: `released` holds went. */
+  | { kind: 'declined'; released: number }
   | { kind: 'booked'; appointment: AppointmentView & { service: string }; moved: boolean }
   | { kind: 'cancelled'; appointment: AppointmentView; alreadyCancelled: boolean }
   | { kind: 'appointments'; appointments: AppointmentView[] }

@@ -5,6 +5,8 @@ import { DomainError } from '../../common/domain-error';
 import { calcomConfig, CalcomConfig } from '../../config/configuration';
 import { Appointment, AppointmentStatus } from './appointment.entity';
 import { AppointmentHistoryService, kindOf } from './appointment-history.service';
+import { claimParameters, HELD_BY_OTHER, heldParameters, INSERT_CLAIM } from './appointment-claim-sql';
+import { lockSlots } from './holds/held-slots';
 
 export interface ClaimValues {
   companyId: string;
@@ -21,23 +23,12 @@ export interface ClaimValues {
   attendeePhone: string | null;
   notes: string | null;
   rescheduledFromId: string | null;
+  /** Who books: a slot someone else holds cannot be claimed; the holder's own hold is no obstacle. */
+  holder: string | null;
 }
 
 /** `owner`: this request must talk to Cal.com. `reconcile`: an earlier attempt may have booked, look it up first. */
 export type Claim = { row: Appointment; owner: false } | { row: Appointment; owner: true; reconcile: boolean };
-
-/** A new row of a reschedule belongs to the appointment of the row it moves ($14); any other starts its own. */
-const INSERT = `
-WITH fresh AS (SELECT gen_random_uuid() AS id)
-INSERT INTO appointments (id, origin_id, company_id, customer_id, service_id, call_id, calcom_event_type_id, start_at,
-  end_at, status, single_host, idempotency_key, attendee_name, attendee_email, attendee_phone, notes,
-  rescheduled_from_id, last_news_at)
-SELECT fresh.id, COALESCE((SELECT origin_id FROM appointments WHERE id = $14::uuid), fresh.id), $1::uuid, $2::uuid,
-  $3::uuid, $4::uuid, $5::integer, $6::timestamptz, $7::timestamptz, 'booking', $8::boolean, $9::varchar,
-  $10::varchar, $11::varchar, $12::varchar, $13::text, $14::uuid, now()
-FROM fresh
-ON CONFLICT (idempotency_key) DO NOTHING
-RETURNING id`;
 
 /** TypeORM wraps every driver error (QueryFailedError.driverError). */
 const isUniqueViolation = (error: unknown, constraint: string) => {
@@ -118,23 +109,11 @@ export class AppointmentClaimsService {
     retried = false,
   ): Promise<Appointment | null> {
     try {
-      const rows: Array<{ id: string }> = await this.dataSource.query(INSERT, [
-        values.companyId,
-        values.customerId,
-        values.serviceId,
-        values.callId,
-        values.eventTypeId,
-        values.start,
-        values.end,
-        values.singleHost,
-        values.idempotencyKey,
-        values.attendeeName,
-        values.attendeeEmail,
-        values.attendeePhone,
-        values.notes,
-        values.rescheduledFromId,
-      ]);
-      return rows.length > 0 ? this.appointments.findOneByOrFail({ id: rows[0].id }) : null;
+      const rows = await this.insertRow(values);
+      if (rows.length > 0) return this.appointments.findOneByOrFail({ id: rows[0].id });
+      // Nothing inserted and no row of this key: the slot is held by another caller.
+      if (!(await this.findByKey(values.idempotencyKey))) throw new DomainError('SLOT_TAKEN', 'The slot is held');
+      return null;
     } catch (error) {
       if (!isUniqueViolation(error, 'uq_appointments_active_slot')) throw error;
       const holder = retried ? null : await this.findUnsettledHolder(values);
@@ -144,13 +123,23 @@ export class AppointmentClaimsService {
     }
   }
 
+  /** A single-host claim takes the slots' lock, so no hold of the same time can be made meanwhile. */
+  private insertRow(values: ClaimValues): Promise<Array<{ id: string }>> {
+    const params = claimParameters(values);
+    if (!values.singleHost) return this.dataSource.query(INSERT_CLAIM, params);
+    return this.dataSource.transaction(async (manager) => {
+      await lockSlots(manager, values.companyId, values.eventTypeId);
+      return manager.query(INSERT_CLAIM, params);
+    });
+  }
+
   private async resume(values: ClaimValues, resolveHolder: (holder: Appointment) => Promise<boolean>): Promise<Claim> {
     const deadline = Date.now() + this.config.timeoutMs + 1000;
     for (;;) {
       const row = await this.appointments.findOneByOrFail({ idempotencyKey: values.idempotencyKey });
       if (row.status === 'accepted' || row.status === 'pending') return { row, owner: false };
       if (row.status === 'failed' || row.status === 'rejected') {
-        if (await this.reclaim(row, row.status)) return { row, owner: true, reconcile: false };
+        if (await this.reclaim(row, row.status, values)) return { row, owner: true, reconcile: false };
       } else if (row.status === 'uncertain') {
         if (await this.transition(row, 'uncertain', 'booking')) return { row, owner: true, reconcile: true };
       } else if (row.status === 'cancelled') {
@@ -181,8 +170,10 @@ export class AppointmentClaimsService {
     return Boolean(result.affected);
   }
 
-  /** A definitive failure may be tried again, if the slot is still free. */
-  private async reclaim(row: Appointment, from: AppointmentStatus): Promise<boolean> {
+  /** A definitive failure may be tried again, if the slot is still free and nobody else holds it. */
+  private async reclaim(row: Appointment, from: AppointmentStatus, values: ClaimValues): Promise<boolean> {
+    const held = await this.dataSource.query(HELD_BY_OTHER, heldParameters(values));
+    if (held.length > 0) throw new DomainError('SLOT_TAKEN', 'The slot is held');
     try {
       return await this.transition(row, from, 'booking');
     } catch (error) {

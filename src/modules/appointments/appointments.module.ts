@@ -5,6 +5,7 @@ import { TenantsModule } from '../tenants/tenants.module';
 import { AppointmentChange } from './appointment-change.entity';
 import { Appointment } from './appointment.entity';
 import { CalcomDelivery } from './calcom-delivery.entity';
+import { SlotHold } from './holds/slot-hold.entity';
 import { AppointmentClaimsService } from './appointment-claims.service';
 import { AppointmentHistoryService } from './appointment-history.service';
 import { AppointmentReconciliationService } from './appointment-reconciliation.service';
@@ -16,9 +17,16 @@ import { AvailabilityService } from './availability.service';
 import { BookingRunnerService } from './booking-runner.service';
 import { BookingService } from './booking.service';
 import { SlotLockService } from './slot-lock.service';
+import { HeldSlotsView } from './holds/held-slots';
+import { HoldReleaseService } from './holds/hold-release.service';
+import { SlotHoldsService } from './holds/slot-holds.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Appointment, AppointmentChange, CalcomDelivery]), CalcomModule, TenantsModule],
+  imports: [
+    TypeOrmModule.forFeature([Appointment, AppointmentChange, CalcomDelivery, SlotHold]),
+    CalcomModule,
+    TenantsModule,
+  ],
   providers: [
     AppointmentsService,
     AppointmentHistoryService,
@@ -31,6 +39,9 @@ import { SlotLockService } from './slot-lock.service';
     BookingRunnerService,
     AppointmentClaimsService,
     SlotLockService,
+    HeldSlotsView,
+    SlotHoldsService,
+    HoldReleaseService,
   ],
   exports: [
     AppointmentsService,
@@ -40,6 +51,8 @@ import { SlotLockService } from './slot-lock.service';
     AvailabilityService,
     BookingService,
     CalcomDeliveriesService,
+    SlotHoldsService,
+    HoldReleaseService,
   ],
 })
 export class AppointmentsModule {}

@@ -9,6 +9,11 @@ export interface BookingScope {
   service: { id: string; name: string; calcomEventTypeId: number; durationMinutes: number; multiHost: boolean };
   /** The branch's hours; slots outside them are never offered. */
   openingHours: OpeningHours | null;
+  /**
+   * Who asks (the Retell call, else the customer or caller's number): the slot this holder holds is free for it and
+   * taken for everyone else. Absent: every hold counts as someone else's.
+   */
+  holder?: string | null;
 }
 
 export interface Attendee {

@@ -13,12 +13,14 @@ import {
   withinWindows,
 } from './slot-picking';
 import { Period, todayAndTomorrow, When } from './when';
+import { asHeld, HeldSlotsView, HeldSplit } from './holds/held-slots';
 
 /** Free times for a service: from Cal.com's slots (cached), within opening hours, never in the past. */
 @Injectable()
 export class AvailabilityService {
   constructor(
     private readonly slots: CalcomSlotsService,
+    private readonly holds: HeldSlotsView,
     @Inject(calcomConfig.KEY) private readonly config: CalcomConfig,
   ) {}
 
@@ -53,12 +55,13 @@ export class AvailabilityService {
     const picked = pickAlternatives(sameDay, [], wanted, zone);
     const lastDay = DateTime.fromMillis(bookingWindowEnd(zone, this.config.bookingWindowDays, now), { zone });
     if (picked.length >= 3 || day >= lastDay.startOf('day')) return picked;
-    const following = await this.slots.days(
-      this.query(scope),
-      day.plus({ days: 1 }).toISODate()!,
-      lastDay.toISODate()!,
+    const [following, held] = await Promise.all([
+      this.slots.days(this.query(scope), day.plus({ days: 1 }).toISODate()!, lastDay.toISODate()!),
+      this.held(scope),
+    ]);
+    const laterDays = [...following.entries()].map(([later, slots]) =>
+      this.usable(scope, this.asHeld(scope, later, slots, held), now),
     );
-    const laterDays = [...following.values()].map((slots) => this.usable(scope, slots, now));
     return pickAlternatives(sameDay, laterDays, wanted, zone);
   }
 
@@ -69,10 +72,24 @@ export class AvailabilityService {
     period?: Period,
     moving?: string,
   ): Promise<Date[]> {
-    const slots = await this.slots.day({ ...this.query(scope), bookingUidToReschedule: moving }, day);
+    const [slots, held] = await Promise.all([
+      this.slots.day({ ...this.query(scope), bookingUidToReschedule: moving }, day),
+      this.held(scope),
+    ]);
     const window = periodWindow(day, period, scope.company.timezone);
     const inPeriod = (slot: Date) => !window || (slot.getTime() >= window[0] && slot.getTime() < window[1]);
-    return this.usable(scope, slots, now).filter(inPeriod);
+    return this.usable(scope, this.asHeld(scope, day, slots, held), now).filter(inPeriod);
+  }
+
+  /** Who holds what of this event type: others' holds are taken for this caller, its own hold is free. */
+  private held(scope: BookingScope): Promise<HeldSplit> {
+    return this.holds.split(scope.company.id, scope.service.calcomEventTypeId, scope.holder);
+  }
+
+  private asHeld(scope: BookingScope, day: string, slots: Date[], held: HeldSplit): Date[] {
+    const from = DateTime.fromISO(day, { zone: scope.company.timezone });
+    const to = from.plus({ days: 1 });
+    return asHeld(slots, held, scope.service.durationMinutes, from.toMillis(), to.toMillis());
   }
 
   private usable(scope: BookingScope, slots: Date[], now: Date): Date[] {

@@ -165,5 +165,6 @@ export function claimValues(
     attendeePhone: attendee.phone,
     notes: options.notes ?? null,
     rescheduledFromId: options.rescheduledFromId,
+    holder: scope.holder ?? null,
   };
 }

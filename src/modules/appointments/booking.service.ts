@@ -32,12 +32,15 @@ export class BookingService {
     }
   }
 
-  /** Idempotent per key (call, service, start): a retry returns the first result and never books twice. */
+  /**
+   * Idempotent per key (call, service, start): a retry returns the first result and never books twice. With the
+   * caller's hold (`reservedSlotUid`), Cal.com books the time its slot list hides while held.
+   */
   async book(
     scope: BookingScope,
     start: Date,
     attendee: Attendee,
-    options: { key: string; callId: string | null; notes?: string | null },
+    options: { key: string; callId: string | null; notes?: string | null; reservedSlotUid?: string | null },
   ): Promise<BookingOutcome> {
     this.availability.assertBookable(scope, start);
     await this.assertContactAccepted(scope, attendee);
@@ -55,6 +58,7 @@ export class BookingService {
             ...(attendee.phone ? { phoneNumber: attendee.phone } : {}),
           },
           bookingKey: options.key,
+          ...(options.reservedSlotUid ? { reservedSlotUid: options.reservedSlotUid } : {}),
         }),
       lookup: () => this.runner.findByKey(scope, start, options.key),
     };

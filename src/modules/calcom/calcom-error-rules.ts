@@ -14,6 +14,10 @@ import type { DomainErrorCode } from '../../common/domain-error';
  * - L: packages/lib/intervalLimits (checkBookingLimits, checkDurationLimits: raw 403)
  * - S: packages/features/bookings/lib/handleSeats (seated bookings: 409)
  * - P: packages/platform/types bookings inputs (phone number validation)
+ * - R: apps/api/v2/src/modules/slots/slots-2024-09-04/services/slots.service.ts (reserveSlot: 422) and core's
+ *   ensureReservedSlotIsEarliest (409 `reserved_slot_not_first_in_line`, which API v2 words as "Someone else reserved
+ *   this booking time slot before you. …": apps/api/v2/src/ee/bookings/2024-08-13/controllers/e2e/
+ *   reserved-slot-bookings.e2e-spec.ts)
  */
 export interface ErrorRule {
   code: DomainErrorCode;
@@ -44,6 +48,16 @@ export const CALCOM_ERROR_RULES: ErrorRule[] = [
     source: 'S, K',
   },
   { code: 'SLOT_TAKEN', text: /^already_signed_up_for_this_booking_error$/, source: 'K' },
+  {
+    code: 'SLOT_TAKEN',
+    text: /Can't reserve a slot if the event is already booked|already reserved by another user|has no more seats left/i,
+    source: 'R',
+  },
+  {
+    code: 'SLOT_TAKEN',
+    text: /Someone else reserved this booking time slot|^(reserved_slot_not_first_in_line|reservation_not_found_or_expired)$/i,
+    source: 'R',
+  },
   {
     code: 'OUT_OF_WINDOW',
     text: /can't be booked at the "start" time provided|^booking_time_out_of_bounds_error$/i,

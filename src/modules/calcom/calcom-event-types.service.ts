@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CacheService } from '../../cache/cache.service';
 import { CalcomClient } from './calcom.client';
-import type { CalcomAccount } from './calcom.types';
+import type { CalcomAccount, CalcomEventType } from './calcom.types';
 
 /** Booking fields change rarely; an hour keeps them fresh enough and saves a request per booking. */
 const TTL_MS = 60 * 60 * 1000;
@@ -21,12 +21,27 @@ export class CalcomEventTypesService {
    */
   async emailRequired(account: CalcomAccount, eventTypeId: number): Promise<boolean> {
     try {
-      const type = await this.cache.wrap(`calcom:event-type:${account.id}:${eventTypeId}`, TTL_MS, () =>
-        this.client.eventType(account, eventTypeId),
-      );
-      return type.emailRequired;
+      return (await this.read(account, eventTypeId)).emailRequired;
     } catch {
       return true;
     }
+  }
+
+  /**
+   * Whether Cal.com's slot holds work for this event type: not for a seated one (holds count as seats there, and its
+   * bookings skip the hold check). When Cal.com cannot say, no: the read-back then proceeds without a hold.
+   */
+  async holdable(account: CalcomAccount, eventTypeId: number): Promise<boolean> {
+    try {
+      return (await this.read(account, eventTypeId)).seated !== true;
+    } catch {
+      return false;
+    }
+  }
+
+  private read(account: CalcomAccount, eventTypeId: number): Promise<CalcomEventType> {
+    return this.cache.wrap(`calcom:event-type:${account.id}:${eventTypeId}`, TTL_MS, () =>
+      this.client.eventType(account, eventTypeId),
+    );
   }
 }

@@ -50,6 +50,7 @@ export class CalcomClient {
       attendee: booking.attendee,
       // Cal.com's metadata limits: 50 keys, keys up to 40 characters, values up to 500.
       metadata: { bookingKey: booking.bookingKey.slice(0, 500) },
+      ...(booking.reservedSlotUid ? { reservedSlotUid: booking.reservedSlotUid } : {}),
     };
     return parseBooking(
       await this.send(account, {

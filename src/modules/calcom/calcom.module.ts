@@ -5,6 +5,7 @@ import { CalcomSlotsService } from './calcom-slots.service';
 import { CalcomClient } from './calcom.client';
 import { CalcomHttpService } from './calcom-http.service';
 import { CalcomWebhooksClient } from './calcom-webhooks.client';
+import { CalcomReservationsClient } from './calcom-reservations.client';
 
 /** The vendor client: nothing outside this module builds a Cal.com URL. */
 @Module({
@@ -13,9 +14,17 @@ import { CalcomWebhooksClient } from './calcom-webhooks.client';
     CalcomHttpService,
     CalcomClient,
     CalcomWebhooksClient,
+    CalcomReservationsClient,
     CalcomSlotsService,
     CalcomEventTypesService,
   ],
-  exports: [CalcomClient, CalcomWebhooksClient, CalcomSlotsService, CalcomBreakersService, CalcomEventTypesService],
+  exports: [
+    CalcomClient,
+    CalcomWebhooksClient,
+    CalcomReservationsClient,
+    CalcomSlotsService,
+    CalcomBreakersService,
+    CalcomEventTypesService,
+  ],
 })
 export class CalcomModule {}

@@ -4,6 +4,7 @@ import type {
   CalcomEventType,
   CalcomBooking,
   CalcomBookingStatus,
+  CalcomReservation,
   SlotsByDay,
 } from './calcom.types';
 
@@ -24,9 +25,9 @@ function instant(value: unknown, what: string): Date {
   return date;
 }
 
-/** `{ status: "success", data }` → data. */
+/** `{ status: "success", data }` → data; `{ status: "success" }` alone (a deleted reservation) → undefined. */
 export function unwrap(body: unknown): unknown {
-  if (!isObject(body) || body.status !== 'success' || !('data' in body)) throw contractBroken('no success envelope');
+  if (!isObject(body) || body.status !== 'success') throw contractBroken('no success envelope');
   return body.data;
 }
 
@@ -77,13 +78,33 @@ export function parseSlots(raw: unknown): SlotsByDay {
  * GET /v2/event-types/{id} (2024-06-14). The default e-mail field is required unless the event type allows
  * phone-only bookings (`{ type: 'email', required: false }` beside a required `attendeePhoneNumber`).
  */
+/**
+ * `GET /v2/event-types/{id}` (2024-06-14, EventTypeOutput_2024_06_14): booking fields, and seats both as
+ * `seatsPerTimeSlot` and as `seats: { seatsPerTimeSlot, … }` (or `{ disabled: true }`).
+ */
 export function parseEventType(raw: unknown): CalcomEventType {
-  const data = (typeof raw === 'object' && raw !== null ? raw : {}) as { id?: unknown; bookingFields?: unknown };
+  type Raw = { id?: unknown; bookingFields?: unknown; seatsPerTimeSlot?: unknown; seats?: unknown };
+  const data = (typeof raw === 'object' && raw !== null ? raw : {}) as Raw;
   const fields = Array.isArray(data.bookingFields)
     ? (data.bookingFields as Array<{ type?: unknown; slug?: unknown; required?: unknown }>)
     : [];
   const email = fields.find((field) => field.type === 'email' || field.slug === 'email');
-  return { id: Number(data.id), emailRequired: email?.required !== false };
+  const seats = Number(
+    (data.seats as { seatsPerTimeSlot?: unknown } | null)?.seatsPerTimeSlot ?? data.seatsPerTimeSlot,
+  );
+  return { id: Number(data.id), emailRequired: email?.required !== false, seated: seats > 0 };
+}
+
+/** `POST /v2/slots/reservations` (ReserveSlotOutput_2024_09_04): `{ reservationUid, reservationUntil, … }`. */
+export function parseReservation(raw: unknown): CalcomReservation {
+  const data = (typeof raw === 'object' && raw !== null ? raw : {}) as {
+    reservationUid?: unknown;
+    reservationUntil?: unknown;
+  };
+  const until = new Date(typeof data.reservationUntil === 'string' ? data.reservationUntil : Number.NaN);
+  if (typeof data.reservationUid !== 'string' || Number.isNaN(until.getTime()))
+    throw contractBroken('reservation without uid or end');
+  return { uid: data.reservationUid, until };
 }
 
 /**

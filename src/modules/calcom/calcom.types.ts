@@ -27,6 +27,15 @@ export interface NewBooking {
   attendee: { name: string; timeZone: string; email?: string; phoneNumber?: string; language?: string };
   /** Our idempotency key, so an uncertain outcome can be looked up later. */
   bookingKey: string;
+  /** The hold this booking uses: Cal.com books it even though its slot list hides the held time. */
+  reservedSlotUid?: string;
+}
+
+/** A slot Cal.com holds for us (`POST /v2/slots/reservations`). */
+export interface CalcomReservation {
+  uid: string;
+  /** When Cal.com lets the hold go by itself. */
+  until: Date;
 }
 
 export interface BookingSearch {
@@ -35,10 +44,14 @@ export interface BookingSearch {
   beforeEnd: Date;
 }
 
-/** What we need of an event type's booking fields: whether Cal.com refuses an attendee without e-mail. */
+/**
+ * What we need of an event type: whether Cal.com refuses an attendee without e-mail, and whether it is seated (a
+ * seated event type cannot be held: holds count as seats there, and its bookings skip the hold check).
+ */
 export interface CalcomEventType {
   id: number;
   emailRequired: boolean;
+  seated: boolean;
 }
 
 export interface CalcomEventTypeSummary {

@@ -5,6 +5,7 @@ import { CallsService, RecordOutcome } from '../calls/calls.service';
 import type { AgentPrincipal } from '../access/principal';
 import { MetricsService } from '../../metrics/metrics.service';
 import { RetellWebhookDto } from './retell-webhook.dto';
+import { HoldReleaseService } from '../appointments/holds/hold-release.service';
 
 const KNOWN = new Set([
   'transcript_updated',
@@ -21,6 +22,7 @@ export class RetellWebhooksService {
   constructor(
     private readonly calls: CallsService,
     private readonly metrics: MetricsService,
+    private readonly holds: HoldReleaseService,
   ) {}
 
   /** `store`, counted by event and outcome (an unknown event name counts as `other`: labels stay few). */
@@ -73,6 +75,11 @@ export class RetellWebhooksService {
       principal?.companyId ?? null,
     );
     this.logger.log({ event, outcome }, 'Retell event');
+    // The caller is gone: a slot held for them goes too (batched, after the event is stored).
+    if (event === 'call_ended' && outcome === 'stored')
+      void this.holds
+        .callEnded(call.call_id)
+        .catch((error: Error) => this.logger.warn({ error: error.message }, 'Could not release the call’s hold'));
     return outcome;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgentToolsModule } from '../agent-tools/agent-tools.module';
+import { AppointmentsModule } from '../appointments/appointments.module';
 import { CallsModule } from '../calls/calls.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { RetellFunctionsController } from './retell-functions.controller';
@@ -11,7 +12,7 @@ import { RetellWebhooksService } from './retell-webhooks.service';
 
 /** The transport face for Retell: it depends on the tools and the domain, never the other way round. */
 @Module({
-  imports: [AgentToolsModule, TenantsModule, CallsModule],
+  imports: [AgentToolsModule, TenantsModule, CallsModule, AppointmentsModule],
   controllers: [RetellWebhooksController, RetellFunctionsController],
   providers: [RetellAuthGuard, RetellFunctionsService, RetellWebhooksService, RetellInboundService],
 })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsCalcomBaseUrl, IsIanaTimezone } from '../../common/validation';
 import type { DateOrder, Locale } from './company.entity';
 
@@ -33,6 +33,19 @@ export class CreateCompanyDto {
   @IsOptional()
   @IsIn(['dmy', 'mdy'])
   dateOrder?: DateOrder | null;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 15,
+    default: 5,
+    description:
+      'Minutes a read-back holds the slot while the caller decides (Cal.com holds for 5 by default); 0: no holds',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(15)
+  holdMinutes?: number;
 
   @ApiPropertyOptional({ description: 'Write-only: stored encrypted, never returned', writeOnly: true })
   @IsOptional()

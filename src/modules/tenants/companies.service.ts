@@ -20,6 +20,7 @@ export interface CompanyView {
   timezone: string;
   locale: string;
   dateOrder: string | null;
+  holdMinutes: number;
   retellAgentIds: string[];
   calcomBaseUrl: string;
   hasCalcomApiKey: boolean;
@@ -43,6 +44,7 @@ const WITH_SECRETS = {
   timezone: true,
   locale: true,
   dateOrder: true,
+  holdMinutes: true,
   retellAgentIds: true,
   createdAt: true,
   updatedAt: true,
@@ -79,6 +81,7 @@ export class CompaniesService {
       timezone: dto.timezone ?? 'Europe/Berlin',
       locale: dto.locale ?? 'de',
       dateOrder: dto.dateOrder ?? null,
+      holdMinutes: dto.holdMinutes ?? 5,
       calcomBaseUrl: dto.calcomBaseUrl ?? null,
       retellAgentIds: dto.retellAgentIds ?? [],
       ...sealedSecrets(this.box, dto),
@@ -98,6 +101,7 @@ export class CompaniesService {
         timezone: dto.timezone,
         locale: dto.locale,
         dateOrder: dto.dateOrder,
+        holdMinutes: dto.holdMinutes,
         calcomBaseUrl: dto.calcomBaseUrl,
         retellAgentIds: dto.retellAgentIds,
       }),

@@ -46,6 +46,7 @@ export class CompanyImport {
         timezone: dto.timezone ?? existing?.timezone ?? 'Europe/Berlin',
         locale: dto.locale ?? existing?.locale ?? 'de',
         dateOrder: dto.dateOrder !== undefined ? dto.dateOrder : (existing?.dateOrder ?? null),
+        holdMinutes: dto.holdMinutes ?? existing?.holdMinutes ?? 5,
         retellAgentIds: dto.retellAgentIds ?? existing?.retellAgentIds ?? [],
         calcomBaseUrl: dto.calcomBaseUrl !== undefined ? dto.calcomBaseUrl : (existing?.calcomBaseUrl ?? null),
         ...sealedSecrets(this.box, dto),

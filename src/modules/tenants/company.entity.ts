@@ -7,6 +7,7 @@ export type DateOrder = 'dmy' | 'mdy';
 
 @Entity('companies')
 @Check('chk_companies_date_order', `"date_order" IN ('dmy', 'mdy')`)
+@Check('chk_companies_hold_minutes', `"hold_minutes" BETWEEN 0 AND 15`)
 export class Company {
   @UuidPrimaryColumn()
   id: string;
@@ -27,6 +28,12 @@ export class Company {
   /** Null: month first in US timezones, day first elsewhere. */
   @Column('varchar', { length: 3, nullable: true })
   dateOrder: DateOrder | null;
+
+  /**
+   * How long a read-back holds the slot while the caller decides, in minutes (Cal.com's default is 5); 0: no holds.
+   */
+  @Column('smallint', { default: 5 })
+  holdMinutes: number;
 
   /** Sealed (`SecretBox`); never selected unless asked for, never serialised, never logged. */
   @Column('text', { nullable: true, select: false })

@@ -15,6 +15,7 @@ export class CompanyResponse implements CompanyView {
   @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
   @ApiProperty({ enum: ['de', 'en'] }) locale: string;
   @ApiProperty({ enum: ['dmy', 'mdy'], nullable: true, type: String }) dateOrder: string | null;
+  @ApiProperty({ example: 5, description: 'Minutes a read-back holds the slot; 0: no holds' }) holdMinutes: number;
   @ApiProperty({ type: [String] }) retellAgentIds: string[];
   @ApiProperty({ example: 'https://api.cal.com', description: "The company's Cal.com API, or the deployment's" })
   calcomBaseUrl: string;
@@ -30,10 +31,11 @@ export class CompanyResponse implements CompanyView {
   @ApiProperty() updatedAt: Date;
 
   static of(view: CompanyView): CompanyResponse {
-    const { id, slug, name, timezone, locale, dateOrder, retellAgentIds } = view;
+    const { id, slug, name, timezone, locale, dateOrder, holdMinutes, retellAgentIds } = view;
     const { calcomBaseUrl, hasCalcomApiKey, hasRetellApiKeys, hasCalcomWebhookSecret, calcomWebhookLastAt } = view;
     const secrets = { calcomBaseUrl, hasCalcomApiKey, hasRetellApiKeys, hasCalcomWebhookSecret, calcomWebhookLastAt };
-    return { id, slug, name, timezone, locale, dateOrder, retellAgentIds, ...secrets, ...stamps(view) };
+    const settings = { dateOrder, holdMinutes, retellAgentIds };
+    return { id, slug, name, timezone, locale, ...settings, ...secrets, ...stamps(view) };
   }
 }
 

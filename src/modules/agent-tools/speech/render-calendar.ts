@@ -66,7 +66,25 @@ export function renderConfirm(result: Result<'confirmBooking'>, { locale, timezo
       `Ich fasse zusammen: ${summary}. Soll ich das so buchen?`,
       `To confirm: ${summary}. Shall I book it?`,
     ),
-    data: { available: true, start: result.start.toISOString(), service: result.service, confirmed: false },
+    data: {
+      available: true,
+      start: result.start.toISOString(),
+      service: result.service,
+      confirmed: false,
+      held_until: result.heldUntil?.toISOString() ?? null,
+    },
+  };
+}
+
+export function renderDeclined({ released }: Result<'declined'>, { locale }: Voice): FunctionAnswer {
+  return {
+    success: true,
+    message: say(
+      locale,
+      'In Ordnung, das habe ich nicht gebucht. Möchten Sie eine andere Zeit?',
+      "All right, I haven't booked that. Would you like another time?",
+    ),
+    data: { booked: false, released },
   };
 }
 

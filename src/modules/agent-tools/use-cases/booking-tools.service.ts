@@ -9,7 +9,8 @@ import type { ToolContext } from '../tool-context';
 import type { ToolResult } from '../tool-results';
 import { AvailabilityToolsService } from './availability-tools.service';
 import { CallerToolsService } from './caller-tools.service';
-import { ToolScopeService } from './tool-scope.service';
+import { holderOf, ToolScopeService } from './tool-scope.service';
+import { SlotHoldsService } from '../../appointments/holds/slot-holds.service';
 
 const isDomain = (error: unknown, code: DomainError['code']) => error instanceof DomainError && error.code === code;
 
@@ -22,16 +23,23 @@ export class BookingToolsService {
     private readonly availability: AvailabilityService,
     private readonly free: AvailabilityToolsService,
     private readonly booking: BookingService,
+    private readonly holds: SlotHoldsService,
   ) {}
 
+  /**
+   * The read-back: checks the wished time and holds it while the caller decides (their own earlier hold of it counts
+   * as free: Cal.com's slot list hides a held time from its holder too). `declined`: the caller said no, the hold goes.
+   */
   async collectAppointmentData(context: ToolContext, args: CollectAppointmentDataArgs): Promise<ToolResult> {
     if (args.confirm) return this.bookAppointment(context, args);
+    const holder = holderOf(context);
+    if (args.declined) return { kind: 'declined', released: holder ? await this.holds.releaseHolder(holder) : 0 };
     const scope = await this.scopes.scope(context, args.service);
-    const when = this.scopes.when(context, { date: args.date, time: args.time }, scope.openingHours);
-    const exact = this.scopes.exact(when, false);
+    const exact = this.scopes.exact(this.scopes.when(context, args, scope.openingHours), false);
     const start = exact.instant;
-    const result = await this.availability.check(scope, exact);
-    if (result.kind !== 'free')
+    const mine = await this.holds.mine(scope, start);
+    const result = mine ? null : await this.availability.check(scope, exact);
+    if (result && result.kind !== 'free')
       return { kind: 'slotTaken', wanted: start, alternatives: result.kind === 'taken' ? result.alternatives : [] };
     // Asked before the caller agrees, so a confirmed booking never fails for want of an e-mail address.
     const contact = { email: args.email ?? context.customer?.email ?? null, phone: args.phone ?? context.callerNumber };
@@ -41,14 +49,18 @@ export class BookingToolsService {
     );
     if (isDomain(refused, 'EMAIL_REQUIRED')) return { kind: 'needEmail' };
     if (refused) throw refused;
-    return { kind: 'confirmBooking', start, service: scope.service.name, name: args.name };
+    const held = mine ? { kind: 'held' as const, hold: mine } : await this.holds.hold(scope, start);
+    if (held.kind === 'taken') return this.free.taken(scope, start);
+    const heldUntil = held.kind === 'held' ? held.hold.expiresAt : null;
+    return { kind: 'confirmBooking', start, service: scope.service.name, name: args.name, heldUntil };
   }
 
+  /** Books, with the caller's hold of that time when there is one; whatever else the caller held goes. */
   async bookAppointment(context: ToolContext, args: BookAppointmentArgs): Promise<ToolResult> {
     const scope = await this.scopes.scope(context, args.service);
     const when = this.scopes.when(context, { date: args.date, time: args.time, start: args.start }, scope.openingHours);
     const start = this.scopes.exact(when, true).instant;
-    const attendee = await this.callers.attendee(context, args);
+    const [attendee, hold] = await Promise.all([this.callers.attendee(context, args), this.holds.mine(scope, start)]);
     // One booking per call, service and time: Retell's retries and a repeated MCP call find the first one.
     const key = `${context.retellCallId ?? `customer-${attendee.customerId}`}:${scope.service.id}:${start.toISOString()}`;
     try {
@@ -56,10 +68,15 @@ export class BookingToolsService {
         key,
         callId: context.callId,
         notes: args.notes,
+        reservedSlotUid: hold?.reservationUid,
       });
+      await (hold ? this.holds.used(scope, hold) : scope.holder && this.holds.releaseHolder(scope.holder));
       return booked(scope, appointment, false);
     } catch (error) {
-      if (isDomain(error, 'SLOT_TAKEN')) return this.free.taken(scope, start);
+      if (isDomain(error, 'SLOT_TAKEN')) {
+        if (hold) await this.holds.releaseHolder(scope.holder!);
+        return this.free.taken(scope, start);
+      }
       if (isDomain(error, 'EMAIL_REQUIRED')) return { kind: 'needEmail' };
       throw error;
     }

@@ -29,7 +29,8 @@ export class ToolScopeService {
     if (!service) throw new ToolStop({ kind: 'unknownService', offered: services.map((s) => s.name) });
     if (!account) throw new DomainError('CALCOM_MISCONFIGURED', 'The company has no Cal.com account');
     const branch = branches.find((b) => b.id === (service.branchId ?? context.branch?.id));
-    return { company, account, service, openingHours: branch?.openingHours ?? null } satisfies BookingScope;
+    const openingHours = branch?.openingHours ?? null;
+    return { company, account, service, openingHours, holder: holderOf(context) } satisfies BookingScope;
   }
 
   /** The caller's words on the company's calendar: its timezone, its date order, the branch's opening hours. */
@@ -53,6 +54,16 @@ export class ToolScopeService {
       .set({ hour: when.period?.from ?? 9 })
       .toJSDate();
   }
+}
+
+/**
+ * Who a slot is held for: the Retell call, else the customer, else the caller's number (an MCP client without a
+ * call); null when nothing names the caller, who then holds nothing.
+ */
+export function holderOf(context: ToolContext): string | null {
+  if (context.retellCallId) return context.retellCallId;
+  if (context.customer) return `customer:${context.customer.id}`;
+  return context.callerNumber ? `number:${context.callerNumber}` : null;
 }
 
 /** Never a guess: an unread phrase is asked again, an ambiguous one is asked as a choice. */

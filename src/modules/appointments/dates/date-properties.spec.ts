@@ -4,6 +4,7 @@ import { DomainError } from '../../../common/domain-error';
 import { asReal } from '../../../common/fakes.testing';
 import type { CalcomConfig } from '../../../config/configuration';
 import type { CalcomSlotsService } from '../../calcom/calcom-slots.service';
+import type { HeldSlotsView } from '../holds/held-slots';
 import { AvailabilityService } from '../availability.service';
 import type { BookingScope } from '../appointments.types';
 import { resolveWhen, When } from '../when';
@@ -68,7 +69,11 @@ const instantOf = (when: When, zone: string): Date | null => {
 };
 
 const scope = (zone: string) => ({ company: { timezone: zone } }) as unknown as BookingScope;
-const sut = new AvailabilityService(asReal<CalcomSlotsService>({}), asReal<CalcomConfig>({ bookingWindowDays: 14 }));
+const sut = new AvailabilityService(
+  asReal<CalcomSlotsService>({}),
+  asReal<HeldSlotsView>({}),
+  asReal<CalcomConfig>({ bookingWindowDays: 14 }),
+);
 
 describe('spoken dates, for any moment of 2026', () => {
   it('never answer with a past moment unless the caller named it', () => {
