@@ -72,7 +72,7 @@ function printTurn(turn: DemoTurn): void {
     const detail = variables ? ` → dynamic variables ${JSON.stringify(variables)}` : '';
     return void process.stdout.write(`· Retell ${turn.step}: HTTP ${turn.status} in ${ms}${detail}\n`);
   }
-  process.stdout.write(`\nCaller: "${turn.said}"\n`);
+  process.stdout.write(`\n${turn.caller ?? 'Caller'}: "${turn.said}"\n`);
   process.stdout.write(
     `  agent calls ${turn.request.function.replace(/-/g, '_')} ${JSON.stringify(turn.request.args)}\n`,
   );

@@ -10,6 +10,8 @@ export interface DemoTarget {
 /** One turn as the caller lives it: what they said, what the agent called, what the gateway answered and when. */
 export interface DemoTurn {
   step: string;
+  /** Set for a turn of another call going on meanwhile (it is not in this call's transcript). */
+  caller?: string;
   said?: string;
   request: { path: string; function?: string; args?: object };
   status: number;

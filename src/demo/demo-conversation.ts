@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { callObject, DemoTarget, DemoTurn, eventTurn, functionTurn, signedPost, storedCall } from './demo-call';
 
 const GREETING = 'Demo Salon, guten Tag! Wie kann ich helfen?';
@@ -10,8 +11,8 @@ function transcribing(report: Report) {
   const lines = [`Agent: ${GREETING}`];
   const record: Report = (turn) => {
     const message = (turn.answer as { message?: unknown } | null)?.message;
-    if (turn.said) lines.push(`User: ${turn.said}`);
-    if (turn.said && typeof message === 'string') lines.push(`Agent: ${message}`);
+    if (turn.said && !turn.caller) lines.push(`User: ${turn.said}`);
+    if (turn.said && !turn.caller && typeof message === 'string') lines.push(`Agent: ${message}`);
     report(turn);
   };
   return { record, transcript: () => [...lines, `Agent: ${FAREWELL}`].join('\n') };
@@ -48,13 +49,30 @@ async function untilBooked(target: DemoTarget, callId: string, report: Report): 
   report(check);
   const [first] = alternativesOf(check);
   if (!first) throw new Error('the gateway offered no alternatives');
+  await holdAndBook(target, callId, first, report);
+}
+
+/**
+ * The read-back holds the time while the caller decides; another caller asking for it meanwhile hears it is taken;
+ * the caller's yes books it.
+ */
+async function holdAndBook(target: DemoTarget, callId: string, start: string, report: Report): Promise<void> {
+  const at = DateTime.fromISO(start, { zone: 'Europe/Berlin' });
+  const wish = { service: 'Haarschnitt', date: at.toISODate()!, time: at.toFormat('HH:mm'), name: 'Mia Muster' };
   const picked = 'Dann nehme ich den ersten Termin, den Sie haben. Mia Muster.';
+  report(await functionTurn(target, callId, picked, 'collect-appointment-data', { ...wish, confirm: false }));
+  const rival = `Ich hätte gern einen Haarschnitt am ${at.setLocale('de').toFormat('d. MMMM')} um ${wish.time}.`;
+  const other = await functionTurn(
+    target,
+    `${callId}_rival`,
+    rival,
+    'collect-appointment-data',
+    { ...wish, name: 'Rita Rival', confirm: false },
+    { from_number: '+4915188888888' },
+  );
+  report({ ...other, caller: 'Another caller, meanwhile' });
   report(
-    await functionTurn(target, callId, picked, 'book-appointment', {
-      service: 'Haarschnitt',
-      start: first,
-      name: 'Mia Muster',
-    }),
+    await functionTurn(target, callId, 'Ja, bitte buchen.', 'collect-appointment-data', { ...wish, confirm: true }),
   );
 }
 

@@ -77,6 +77,12 @@ describe('Cal.com contract: our requests against the published OpenAPI document'
       new_time: '11:00',
     }).expect(200);
     await callFunction(t, 'query-customer-appointments', {}).expect(200);
+    // A read-back holds the time; a change of mind lets it go and holds another; the yes books with the hold.
+    const wish = (time: string) => ({ service: 'Haarschnitt', date: dayFromNow(7), time, name: 'Anna' });
+    const held = { call_id: 'call_3' };
+    await callFunction(t, 'collect-appointment-data', { ...wish('09:00'), confirm: false }, held).expect(200);
+    await callFunction(t, 'collect-appointment-data', { ...wish('09:30'), confirm: false }, held).expect(200);
+    await callFunction(t, 'collect-appointment-data', { ...wish('09:30'), confirm: true }, held).expect(200);
     await callFunction(t, 'cancel-appointment', { date: dayFromNow(6), reason: 'Termin passt nicht' }).expect(200);
     // The company's webhook subscription: made, made again (an update), and removed.
     const subscriptions = t.app.get(CalcomSubscriptionsService);
@@ -101,17 +107,24 @@ describe('Cal.com contract: our requests against the published OpenAPI document'
 
   it('sends only requests the document allows, for every operation the gateway uses', async () => {
     const pattern = (path: string) =>
-      path.replace(/\/v2\/bookings\/[^/]+/, '/v2/bookings/{uid}').replace(/\/v2\/webhooks\/\d+/, '/v2/webhooks/{id}');
+      path
+        .replace(/\/v2\/bookings\/[^/]+/, '/v2/bookings/{uid}')
+        .replace(/\/v2\/webhooks\/\d+/, '/v2/webhooks/{id}')
+        .replace(/\/v2\/slots\/reservations\/[^/]+/, '/v2/slots/reservations/{uid}')
+        .replace(/\/v2\/event-types\/\d+/, '/v2/event-types/{eventTypeId}');
     const operations = new Set(fake.requests.map((r) => `${r.method} ${pattern(r.path)}`));
     expect([...operations].sort()).toEqual([
+      'DELETE /v2/slots/reservations/{uid}',
       'DELETE /v2/webhooks/{id}',
       'GET /v2/bookings',
+      'GET /v2/event-types/{eventTypeId}',
       'GET /v2/slots',
       'GET /v2/webhooks',
       'PATCH /v2/webhooks/{id}',
       'POST /v2/bookings',
       'POST /v2/bookings/{uid}/cancel',
       'POST /v2/bookings/{uid}/reschedule',
+      'POST /v2/slots/reservations',
       'POST /v2/webhooks',
     ]);
     for (const request of fake.requests) {

@@ -12,6 +12,7 @@ import {
 import { retellEnv } from '../support/retell';
 import { createBackend, createTestApp, TestApp, TestBackend } from '../support/test-app';
 import { describeWithServices } from '../support/services.testing';
+import { waitFor } from '../support/process';
 
 /** Two instances behind a load balancer: one slot cache, one booking per slot, across both. Needs the real services. */
 describeWithServices('Cal.com engine on two instances sharing Postgres and Redis', () => {
@@ -88,5 +89,20 @@ describeWithServices('Cal.com engine on two instances sharing Postgres and Redis
       .sort((x, y) => x.receivedAt - y.receivedAt);
     for (let i = 1; i < posts.length; i += 1)
       expect(posts[i].receivedAt).toBeGreaterThanOrEqual(posts[i - 1].answeredAt!);
+  });
+
+  it('keep a slot held for a caller on one instance from callers on the other, and book the holder’s yes on either', async () => {
+    const wish = { service: 'Haarschnitt', date: day, time: '12:00', name: 'Mia' };
+    const on = (t: TestApp, tool: string, args: object, callId: string) =>
+      callFunction(t, tool, args, { call_id: callId, from_number: `+49151400${callId.length}0000` }).expect(200);
+    expect((await on(a, 'collect-appointment-data', { ...wish, confirm: false }, 'hold_a')).body.success).toBe(true);
+    expect((await on(b, 'collect-appointment-data', { ...wish, confirm: false }, 'hold_bb')).body.success).toBe(false);
+    expect((await on(b, 'book-appointment', wish, 'hold_bb')).body.success).toBe(false);
+    // What the other instance shows follows within a second; what it lets through never lagged.
+    const shown = async () => (await on(b, 'check-availability', wish, 'hold_bb')).body.data.available === false;
+    await waitFor(shown, 3000, 'the other instance to show the held time as taken');
+    const yes = await on(b, 'collect-appointment-data', { ...wish, confirm: true }, 'hold_a');
+    expect(yes.body.data).toMatchObject({ status: 'confirmed', start: berlin(day, '12:00').toISOString() });
+    expect(fake.holds.size).toBe(0);
   });
 });

@@ -25,7 +25,7 @@ describe('npm run demo:call: a whole demo conversation', () => {
     await fake.stop();
   });
 
-  it('rings, offers alternatives for a taken time, books, finds, moves and stores the call', async () => {
+  it('rings, offers alternatives for a taken time, holds one while the caller decides, books, finds, moves and stores the call', async () => {
     const turns: DemoTurn[] = [];
     const target = { url: baseUrl(t), retellKey: RETELL_KEY, adminToken: t.adminToken };
     const stored = (await playDemoCall(target, (turn) => turns.push(turn), 'call_demo_e2e')) as Record<string, never>;
@@ -34,15 +34,26 @@ describe('npm run demo:call: a whole demo conversation', () => {
       ['call_started', 204],
       ['list-services', 200],
       ['check-availability', 200],
-      ['book-appointment', 200],
+      ['collect-appointment-data', 200],
+      ['collect-appointment-data', 200],
+      ['collect-appointment-data', 200],
       ['query-customer-appointments', 200],
       ['reschedule-appointment', 200],
       ['call_ended', 204],
       ['call_analyzed', 204],
     ]);
-    const [, , services, check, booked, lookup, moved] = turns;
+    const [, , services, check, held, rival, booked, lookup, moved] = turns;
     expect(message(services)).toBe('Wir bieten an: Färben (90 Minuten) und Haarschnitt (30 Minuten).');
     expect(message(check)).toMatch(/um 10:00 Uhr ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/);
+    expect(message(held)).toMatch(
+      /^Ich fasse zusammen: Haarschnitt am Dienstag.* für Mia Muster\. Soll ich das so buchen\?$/,
+    );
+    expect((held.answer as { data: { held_until: string } }).data.held_until).toEqual(expect.any(String));
+    expect([rival.caller, (rival.answer as { data: { available: boolean } }).data.available]).toEqual([
+      'Another caller, meanwhile',
+      false,
+    ]);
+    expect(message(rival)).toMatch(/ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/);
     expect(message(booked)).toMatch(/^Ihr Termin ist gebucht: Haarschnitt am Dienstag/);
     expect(message(lookup)).toMatch(/^Sie haben einen Termin: Haarschnitt am Dienstag/);
     expect(message(moved)).toMatch(
@@ -51,6 +62,8 @@ describe('npm run demo:call: a whole demo conversation', () => {
     expect(stored).toMatchObject({ status: 'ended', durationMs: 94_000, analysis: { call_successful: true } });
     expect(stored.transcript).toContain('User: Welche Leistungen bieten Sie an?');
     expect(stored.transcript).toMatch(/\nAgent: Ihr Termin ist gebucht: Haarschnitt am Dienstag/);
+    expect(stored.transcript).not.toContain('Rita');
+    expect(fake.holds.size).toBe(0);
     const upstream = [...fake.bookings.values()].map((booking) => booking.status).sort();
     expect(upstream).toEqual(['accepted', 'accepted', 'cancelled']);
   });

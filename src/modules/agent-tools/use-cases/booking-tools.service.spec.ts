@@ -62,6 +62,7 @@ describe('Booking tools: confirm, then book once', () => {
       start: TEN,
       service: 'Haarschnitt',
       name: 'Mia Muster',
+      heldUntil: null,
     });
     expect(rig.calls('book')).toEqual([]);
     const confirmed = await rig.tools.run('collect-appointment-data', toolContext(), { ...args, confirm: true });
@@ -79,5 +80,50 @@ describe('Booking tools: confirm, then book once', () => {
     expect(await collect()).toMatchObject({ kind: 'slotTaken', wanted: TEN });
     rig.state.check = { kind: 'days', days: [] };
     expect(await collect()).toEqual({ kind: 'slotTaken', wanted: TEN, alternatives: [] });
+  });
+
+  it('holds the time read back, books the yes with the hold and spends it', async () => {
+    const hold = { id: 'hold_1', start: TEN, reservationUid: 'res_1', expiresAt: new Date('2030-03-04T08:05:00Z') };
+    rig.state.check = { kind: 'free', instant: TEN };
+    rig.state.hold = { kind: 'held', hold };
+    const readBack = await rig.tools.run('collect-appointment-data', toolContext(), { ...args, confirm: false });
+    expect(readBack).toMatchObject({ kind: 'confirmBooking', heldUntil: hold.expiresAt });
+    rig.state.mine = hold;
+    rig.state.book = async () => ({ appointment: appointmentRow({ startAt: TEN }), replayed: false });
+    await rig.tools.run('collect-appointment-data', toolContext(), { ...args, confirm: true });
+    expect(rig.calls('book')[0][4]).toMatchObject({ reservedSlotUid: 'res_1' });
+    expect(rig.calls('holdUsed')).toHaveLength(1);
+    expect(rig.calls('releaseHolder')).toEqual([]);
+  });
+
+  it('reads back the caller’s own held time without asking whether it is free (Cal.com hides it from them too)', async () => {
+    rig.state.mine = { id: 'hold_1', start: TEN, reservationUid: 'res_1', expiresAt: TEN };
+    rig.state.check = { kind: 'taken', instant: TEN, alternatives: [] };
+    const readBack = await rig.tools.run('collect-appointment-data', toolContext(), { ...args, confirm: false });
+    expect(readBack).toMatchObject({ kind: 'confirmBooking', heldUntil: TEN });
+    expect([rig.calls('check'), rig.calls('hold')]).toEqual([[], []]);
+  });
+
+  it('offers others when the hold is refused, and lets the time go on a no', async () => {
+    rig.state.check = { kind: 'free', instant: TEN };
+    rig.state.hold = { kind: 'taken' };
+    rig.state.alternatives = [new Date('2030-03-04T10:00:00.000Z')];
+    const refused = await rig.tools.run('collect-appointment-data', toolContext(), { ...args, confirm: false });
+    expect(refused).toEqual({ kind: 'slotTaken', wanted: TEN, alternatives: rig.state.alternatives });
+    const no = await rig.tools.run('collect-appointment-data', toolContext(), {
+      ...args,
+      confirm: false,
+      declined: true,
+    });
+    expect(no).toEqual({ kind: 'declined', released: 1 });
+    expect(rig.calls('releaseHolder')).toEqual([['releaseHolder', 'call_abc']]);
+  });
+
+  it('lets the hold go when Cal.com refuses the holder’s booking', async () => {
+    rig.state.mine = { id: 'hold_1', start: TEN, reservationUid: 'res_1', expiresAt: TEN };
+    rig.state.book = async () => Promise.reject(new DomainError('SLOT_TAKEN', 'another hold came first'));
+    const booked = await rig.tools.run('collect-appointment-data', toolContext(), { ...args, confirm: true });
+    expect(booked).toMatchObject({ kind: 'slotTaken', wanted: TEN });
+    expect(rig.calls('releaseHolder')).toEqual([['releaseHolder', 'call_abc']]);
   });
 });

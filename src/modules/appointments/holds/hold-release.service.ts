@@ -16,7 +16,10 @@ export interface ReleasedHold {
   timezone: string;
 }
 
-/** Deletes the holds `where` names (`h` is the hold) and returns what releasing them needs. */
+/**
+ * Deletes the holds `where` names (`h` is the hold) and returns what releasing them needs. TypeORM answers a DELETE
+ * with `[rows, count]`: take the first.
+ */
 export const deleteHolds = (where: string) => `
 DELETE FROM slot_holds h USING companies c WHERE c.id = h.company_id AND (${where})
 RETURNING h.company_id, h.reservation_uid, h.account_id, h.calcom_event_type_id, h.start_at, c.timezone`;
@@ -59,7 +62,7 @@ export class HoldReleaseService implements OnApplicationBootstrap, OnApplication
 
   /** The holds of these holders (Retell call ids, …), wherever they were made. */
   async holders(holders: string[], outcome: Outcome = 'released'): Promise<number> {
-    const rows: ReleasedHold[] = await this.dataSource.query(deleteHolds('h.holder = ANY($1)'), [holders]);
+    const [rows]: [ReleasedHold[]] = await this.dataSource.query(deleteHolds('h.holder = ANY($1)'), [holders]);
     await this.inCalcom(rows, outcome);
     return rows.length;
   }
@@ -78,7 +81,7 @@ export class HoldReleaseService implements OnApplicationBootstrap, OnApplication
 
   /** Every hold past its end. Each is counted once, whichever instance clears it. */
   async expired(): Promise<number> {
-    const rows: ReleasedHold[] = await this.dataSource.query(deleteHolds('h.expires_at <= now()'));
+    const [rows]: [ReleasedHold[]] = await this.dataSource.query(deleteHolds('h.expires_at <= now()'));
     await this.inCalcom(rows, 'expired');
     return rows.length;
   }

@@ -86,9 +86,9 @@ export class SlotHoldsService {
 
   /** The booking was made: the hold is spent (Cal.com dropped its reservation with the booking). */
   async used(scope: BookingScope, hold: Hold): Promise<void> {
-    const rows = await this.dataSource.query('DELETE FROM slot_holds WHERE id = $1 RETURNING id', [hold.id]);
+    const [, count]: [unknown, number] = await this.dataSource.query('DELETE FROM slot_holds WHERE id = $1', [hold.id]);
     this.view.forget(scope.company.id, scope.service.calcomEventTypeId);
-    if (rows.length > 0) this.metrics.slotHolds.inc({ outcome: 'used' });
+    if (count > 0) this.metrics.slotHolds.inc({ outcome: 'used' });
   }
 
   /** The caller said no, or the hold could not be used: it goes, here and in Cal.com. */
@@ -119,7 +119,7 @@ export class SlotHoldsService {
     const slot = [company.id, service.calcomEventTypeId, start, end];
     const busy = (await manager.query(OTHERS, [...slot, holder])).length + (await manager.query(BOOKED, slot)).length;
     if (busy > 0) return { kind: 'taken' as const };
-    const released: ReleasedHold[] = await manager.query(deleteHolds('h.company_id = $1 AND h.holder = $2'), [
+    const [released]: [ReleasedHold[]] = await manager.query(deleteHolds('h.company_id = $1 AND h.holder = $2'), [
       company.id,
       holder,
     ]);
