@@ -116,7 +116,7 @@ describe('Booking tools: confirm, then book once', () => {
       declined: true,
     });
     expect(no).toEqual({ kind: 'declined', released: 1 });
-    expect(rig.calls('releaseHolder')).toEqual([['releaseHolder', 'call_abc']]);
+    expect(rig.calls('releaseHolder')).toEqual([['releaseHolder', 'co_1', 'call_abc']]);
   });
 
   it('lets the hold go when Cal.com refuses the holder’s booking', async () => {
@@ -124,6 +124,6 @@ describe('Booking tools: confirm, then book once', () => {
     rig.state.book = async () => Promise.reject(new DomainError('SLOT_TAKEN', 'another hold came first'));
     const booked = await rig.tools.run('collect-appointment-data', toolContext(), { ...args, confirm: true });
     expect(booked).toMatchObject({ kind: 'slotTaken', wanted: TEN });
-    expect(rig.calls('releaseHolder')).toEqual([['releaseHolder', 'call_abc']]);
+    expect(rig.calls('releaseHolder')).toEqual([['releaseHolder', 'co_1', 'call_abc']]);
   });
 });

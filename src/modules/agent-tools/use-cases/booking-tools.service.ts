@@ -33,7 +33,10 @@ export class BookingToolsService {
   async collectAppointmentData(context: ToolContext, args: CollectAppointmentDataArgs): Promise<ToolResult> {
     if (args.confirm) return this.bookAppointment(context, args);
     const holder = holderOf(context);
-    if (args.declined) return { kind: 'declined', released: holder ? await this.holds.releaseHolder(holder) : 0 };
+    if (args.declined) {
+      const released = holder ? await this.holds.releaseHolder(context.company.id, holder) : 0;
+      return { kind: 'declined', released };
+    }
     const scope = await this.scopes.scope(context, args.service);
     const exact = this.scopes.exact(this.scopes.when(context, args, scope.openingHours), false);
     const start = exact.instant;
@@ -70,11 +73,13 @@ export class BookingToolsService {
         notes: args.notes,
         reservedSlotUid: hold?.reservationUid,
       });
-      await (hold ? this.holds.used(scope, hold) : scope.holder && this.holds.releaseHolder(scope.holder));
+      await (hold
+        ? this.holds.used(scope, hold)
+        : scope.holder && this.holds.releaseHolder(scope.company.id, scope.holder));
       return booked(scope, appointment, false);
     } catch (error) {
       if (isDomain(error, 'SLOT_TAKEN')) {
-        if (hold) await this.holds.releaseHolder(scope.holder!);
+        if (hold) await this.holds.releaseHolder(scope.company.id, scope.holder!);
         return this.free.taken(scope, start);
       }
       if (isDomain(error, 'EMAIL_REQUIRED')) return { kind: 'needEmail' };

@@ -60,9 +60,11 @@ export class HoldReleaseService implements OnApplicationBootstrap, OnApplication
     clearInterval(this.timer);
   }
 
-  /** The holds of these holders (Retell call ids, …), wherever they were made. */
-  async holders(holders: string[], outcome: Outcome = 'released'): Promise<number> {
-    const [rows]: [ReleasedHold[]] = await this.dataSource.query(deleteHolds('h.holder = ANY($1)'), [holders]);
+  /** The holds of these holders (Retell call ids, …): in one company, or wherever they were made (ended calls). */
+  async holders(holders: string[], outcome: Outcome = 'released', companyId?: string): Promise<number> {
+    const [rows]: [ReleasedHold[]] = companyId
+      ? await this.dataSource.query(deleteHolds('h.holder = ANY($1) AND h.company_id = $2'), [holders, companyId])
+      : await this.dataSource.query(deleteHolds('h.holder = ANY($1)'), [holders]);
     await this.inCalcom(rows, outcome);
     return rows.length;
   }

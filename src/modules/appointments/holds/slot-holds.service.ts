@@ -91,9 +91,9 @@ export class SlotHoldsService {
     if (count > 0) this.metrics.slotHolds.inc({ outcome: 'used' });
   }
 
-  /** The caller said no, or the hold could not be used: it goes, here and in Cal.com. */
-  releaseHolder(holder: string): Promise<number> {
-    return this.release.holders([holder], 'released');
+  /** The caller said no, or the hold could not be used: the holder's holds in this company go, here and in Cal.com. */
+  releaseHolder(companyId: string, holder: string): Promise<number> {
+    return this.release.holders([holder], 'released', companyId);
   }
 
   private async holdable(scope: BookingScope): Promise<boolean> {
