@@ -5,6 +5,9 @@ import type { Locale } from '../tenants/company.entity';
 import type { DateOrder } from './dates/date-calendar';
 import { readPhrase } from './dates/date-grammar';
 import { placeReading, When } from './dates/date-resolve';
+import { dateFieldText } from './dates/date-fields';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 export type { Period, When } from './dates/date-resolve';
 
@@ -36,7 +39,8 @@ export function resolveWhen(
 ): When {
   if (input.start) return fromIso(input.start, timeZone);
   const time = input.time?.trim().replace(/^(\d{1,2})[.h](\d{2})$/, '$1:$2');
-  const text = [input.date?.trim(), time].filter(Boolean).join(' ');
+  const date = input.date?.trim();
+  const text = [date && !ISO_DATE.test(date) ? dateFieldText(date) : date, time].filter(Boolean).join(' ');
   if (!text) return { kind: 'none' };
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2})(?::00(?:\.0+)?)?)?$/.exec(text);
   if (iso) return fromIso(iso[2] ? `${iso[1]}T${iso[2].padStart(5, '0')}` : iso[1], timeZone, !iso[2]);

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DayRef, Reading } from './date-reading';
+import { placeNamedDay } from './date-named-days';
+import { placeNth } from './date-ordinals';
 
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -43,7 +45,9 @@ function place(ref: DayRef, reading: Reading, ctx: CalendarContext): DateTime | 
   const today = ctx.now.startOf('day');
   const shift = { days: reading.shiftDays ?? 0, months: reading.shiftMonths ?? 0 };
   if (ref.kind === 'offset') return today.plus({ days: ref.days }).plus(shift);
-  if (ref.kind === 'date') return placeDate(ref, ctx)?.plus(shift) ?? null;
+  if (ref.kind === 'date') return placeDate(withMonth(ref, reading), ctx)?.plus(shift) ?? null;
+  if (ref.kind === 'nth') return placeNth(ref, today)?.plus(shift) ?? null;
+  if (ref.kind === 'named') return placeNamedDay(ref, today)?.plus(shift) ?? null;
   if (reading.anchored) return weekdayFrom(today, ref.weekday, ref.which).plus(shift);
   if (reading.weekShift !== undefined) return inWeekOf(today.plus({ weeks: reading.weekShift }), ref.weekday);
   if (reading.shiftDays !== undefined) return inWeekOf(today.plus({ days: reading.shiftDays }), ref.weekday);
@@ -60,6 +64,12 @@ function weekdayFrom(today: DateTime, weekday: number, which: string): DateTime 
   const ahead = (weekday - today.weekday + 7) % 7;
   return today.plus({ days: which === 'coming' && ahead === 0 ? 7 : ahead });
 }
+
+/** A day of the month said alone takes the month said beside it ("next month on the 5th"). */
+const withMonth = (ref: DayRef & { kind: 'date' }, reading: Reading): DayRef & { kind: 'date' } =>
+  ref.month === undefined && ref.monthShift === undefined && reading.inMonth !== undefined
+    ? { ...ref, monthShift: reading.inMonth }
+    : ref;
 
 const inWeekOf = (day: DateTime, weekday: number) => day.startOf('week').plus({ days: weekday - 1 });
 

@@ -88,7 +88,8 @@ function plain(tokens: Token[], i: number): ClockMatch | null {
     const end = wordAt(tokens, i + 1) === 'uhr' ? i + 2 : i + 1;
     return { end, clock: { hour: token.h, minute: token.m, fixed: token.padded || token.h === 0 || token.h > 12 } };
   }
-  if (token?.t === 'num' && token.digits && token.digits.length >= 3) return fourDigits(token.digits, i);
+  if (token?.t === 'num' && token.digits && token.digits.length >= 3)
+    return hoursWord(tokens, fourDigits(token.digits, i));
   if (
     token?.t === 'ord' &&
     token.v <= 24 &&
@@ -99,11 +100,30 @@ function plain(tokens: Token[], i: number): ClockMatch | null {
   }
   const hour = hourAt(tokens, i);
   if (!hour) return null;
+  // "eleven hundred (hours)", "fifteen hundred": the 24-hour clock.
+  if (wordAt(tokens, i + 1) === 'hundred' && hour.hour <= 24 && tokens[i]?.t === 'num')
+    return hoursWord(tokens, { end: i + 2, clock: { hour: hour.hour % 24, minute: 0, fixed: true } });
   let end = i + 1;
   const said = wordAt(tokens, end) === 'uhr' || wordAt(tokens, end) === 'oclock';
   if (said) end += 1;
-  const minute = minutesAt(tokens, end, said || (token?.t === 'num' && token.digits === null));
-  return { end: minute ? minute.end : end, clock: { hour: hour.hour, minute: minute?.value ?? 0, fixed: hour.fixed } };
+  // "9 Uhr und 20": the minutes after "und".
+  const und = said && wordAt(tokens, end) === 'und' && tokens[end + 1]?.t === 'num' ? 1 : 0;
+  const minute = said ? minutesSaid(tokens, end + und) : minutesAt(tokens, end, token?.t === 'num' && !token.digits);
+  if (!minute) return { end, clock: { hour: hour.hour, minute: 0, fixed: hour.fixed } };
+  return { end: minute.end, clock: { hour: hour.hour, minute: minute.value, fixed: hour.fixed } };
+}
+
+/** The minutes after "Uhr": "15 Uhr 30", "14 Uhr und 30 Minuten", "neun Uhr zwanzig". */
+function minutesSaid(tokens: Token[], i: number): { value: number; end: number } | null {
+  const value = numberAt(tokens, i, 0, 59);
+  if (value !== undefined && MINUTE_WORDS.includes(wordAt(tokens, i + 1) ?? '')) return { value, end: i + 2 };
+  return minutesAt(tokens, i, true);
+}
+
+/** "0900 hours", "fifteen hundred hours": the word after a military time. */
+function hoursWord(tokens: Token[], match: ClockMatch | null): ClockMatch | null {
+  if (!match) return null;
+  return ['hours', 'hrs'].includes(wordAt(tokens, match.end) ?? '') ? { ...match, end: match.end + 1 } : match;
 }
 
 function fourDigits(digits: string, i: number): ClockMatch | null {
@@ -131,9 +151,12 @@ function minutesAt(tokens: Token[], i: number, wordsAllowed: boolean): { value: 
  * end of the phrase.
  */
 function meridiem(tokens: Token[], match: ClockMatch, locale: Locale): ClockMatch {
-  const word = wordAt(tokens, match.end);
-  const germanOn = locale === 'de' && word === 'am' && match.end < tokens.length - 1;
+  // "5ish pm": the hedge may come between the time and its half of the day.
+  const hedge = wordAt(tokens, match.end) === 'ish' && ['am', 'pm'].includes(wordAt(tokens, match.end + 1) ?? '');
+  const at = match.end + (hedge ? 1 : 0);
+  const word = wordAt(tokens, at);
+  const germanOn = locale === 'de' && word === 'am' && at < tokens.length - 1;
   if ((word !== 'am' && word !== 'pm') || germanOn || match.clock.fixed) return match;
   if (match.clock.hour > 12) return match;
-  return { end: match.end + 1, clock: { ...match.clock, meridiem: word } };
+  return { end: at + 1, clock: { ...match.clock, meridiem: word } };
 }

@@ -33,9 +33,22 @@ export function readDate(tokens: Token[], i: number): DateMatch | null {
   const ofWord = ['of', 'des'].includes(wordAt(tokens, i + 1) ?? '') ? 1 : 0;
   const named = MONTHS.get(wordAt(tokens, i + 1 + ofWord) ?? '');
   if (named !== undefined) return withYear(tokens, i + 2 + ofWord, { kind: 'date', day, month: named });
+  const counted = countedMonth(tokens, i);
+  if (counted) return withYear(tokens, counted.end, { kind: 'date', day, month: counted.month });
   const relativeMonth = longestAt(tokens, i + 1, MONTH_OF);
   if (relativeMonth) return { end: i + 1 + relativeMonth[0], day: { kind: 'date', day, monthShift: relativeMonth[1] } };
   return standsAlone(tokens, i) ? { end: i + 1, day: { kind: 'date', day } } : null;
+}
+
+/**
+ * The month said as an ordinal after an ordinal day: "zwölfter dritter" (12 March), "am ersten sechsten", "the
+ * twelfth of the third", "the 4th of the 7th".
+ */
+function countedMonth(tokens: Token[], i: number): { month: number; end: number } | null {
+  if (tokens[i]?.t !== 'ord') return null;
+  const of = wordAt(tokens, i + 1) === 'of' ? (wordAt(tokens, i + 2) === 'the' ? 2 : 1) : 0;
+  const month = tokens[i + 1 + of];
+  return month?.t === 'ord' && month.v >= 1 && month.v <= 12 ? { month: month.v, end: i + 2 + of } : null;
 }
 
 /** An ordinal 1–31, or a number 1–31 that a month or a day prefix makes a day. */

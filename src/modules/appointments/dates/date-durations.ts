@@ -1,5 +1,6 @@
 import { longestAt, numberAt, phraseAt, Reading, wordAt } from './date-reading';
 import type { Token } from './date-tokens';
+import { WEEKDAYS } from './date-words';
 
 type Unit = 'minute' | 'quarterHour' | 'hour' | 'day' | 'week' | 'month' | 'fortnight';
 
@@ -48,7 +49,10 @@ export function readDuration(tokens: Token[], i: number, reading: Reading): numb
     end += 3;
   }
   const tail = longestAt(tokens, end, FROM_NOW);
-  const from = !tail && ['from', 'after', 'nach'].includes(wordAt(tokens, end) ?? '');
+  // "three weeks from Thursday", "drei Wochen ab Donnerstag", "a week on Friday".
+  const joiner = wordAt(tokens, end) ?? '';
+  const onDay = joiner === 'on' && WEEKDAYS.has(wordAt(tokens, end + 1) ?? '');
+  const from = !tail && (['from', 'after', 'nach', 'ab'].includes(joiner) || onDay);
   const weekBefore = unit === 'week' && ['today', 'tomorrow'].includes(wordAt(tokens, end) ?? '');
   if (!leadingIn && !tail && !from && !weekBefore) return 0;
   if (!apply(reading, unit, value)) return 0;

@@ -3,6 +3,8 @@ import { readDate } from './date-days';
 import { readDuration } from './date-durations';
 import { AFTER_NEXT, ASAP, PERIODS, RANGE_BOUNDS, RELATIVE_DAYS, WEEKDAY_MODIFIERS, WEEKS } from './date-idioms';
 import { emptyReading, longestAt, PeriodName, Reading, wordAt } from './date-reading';
+import { readNamedDay } from './date-named-days';
+import { readMonthContext, readNthWeekday, readWeekdaysFromNow } from './date-ordinals';
 import type { Token } from './date-tokens';
 import { tokenize } from './date-tokens';
 import { FILLERS, WEEKDAYS } from './date-words';
@@ -56,7 +58,10 @@ const weekday: Recognizer = (tokens, i, reading) => {
   const after = longestAt(tokens, at + 1, AFTER_NEXT);
   const which = after ? 'afterNext' : (pre?.[1] ?? 'nearest');
   reading.days.push({ kind: 'weekday', weekday: day, which });
-  return at + 1 - i + (after?.[0] ?? 0);
+  // "Friday week": a week after the coming Friday.
+  const weekOn = !after && wordAt(tokens, at + 1) === 'week' ? 1 : 0;
+  if (weekOn) Object.assign(reading, { shiftDays: (reading.shiftDays ?? 0) + 7, anchored: true });
+  return at + 1 - i + (after?.[0] ?? 0) + weekOn;
 };
 
 const week: Recognizer = (tokens, i, reading) => {
@@ -118,4 +123,25 @@ const duration: Recognizer = (tokens, i, reading) => readDuration(tokens, i, rea
 
 const filler: Recognizer = (tokens, i) => (tokens[i].t === 'word' && FILLERS.has(tokens[i].w) ? 1 : 0);
 
-const RECOGNIZERS: Recognizer[] = [asap, duration, date, week, weekday, relativeDay, period, range, clock, filler];
+const nthWeekday: Recognizer = (tokens, i, reading) =>
+  readNthWeekday(tokens, i, reading) || readWeekdaysFromNow(tokens, i, reading);
+
+const monthContext: Recognizer = (tokens, i, reading) => readMonthContext(tokens, i, reading);
+
+const namedDay: Recognizer = (tokens, i, reading) => readNamedDay(tokens, i, reading);
+
+const RECOGNIZERS: Recognizer[] = [
+  asap,
+  namedDay,
+  duration,
+  nthWeekday,
+  date,
+  week,
+  monthContext,
+  weekday,
+  relativeDay,
+  period,
+  range,
+  clock,
+  filler,
+];

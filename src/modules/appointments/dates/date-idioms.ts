@@ -72,6 +72,9 @@ export const PERIODS: PhraseTable<readonly [PeriodName, boolean]> = [
   ...phrases(['evening', true] as const, 'tonight | this evening'),
   ...phrases(['earlyEvening', false] as const, 'early evening | fruehen abend | frueher abend'),
   ...phrases(['night', false] as const, 'nacht | nachts | night | at night | in der nacht'),
+  // "3 in the PM", "tomorrow in the AM": the half of the day, said as a part of it.
+  ...phrases(['morning', false] as const, 'in the am'),
+  ...phrases(['afternoon', false] as const, 'in the pm'),
 ];
 
 /** Words that open a time range: "nach 15 Uhr", "bis 12", "by 4 pm". */

@@ -265,7 +265,7 @@ export const EN_FAMILIES: Family[] = [
       ['in a couple of days', '?'],
       ['in a few days', '?'],
       ['next month', '?'],
-      ['Christmas', '?'],
+      ['over the holidays', '?'],
       ['two weeks', '?'],
       ['3 weeks ago', '?'],
       ['at 25', '?'],

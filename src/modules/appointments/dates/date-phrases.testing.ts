@@ -46,11 +46,17 @@ const periodName = ({ from, to }: { from: number; to: number }) =>
 export const nowOf = (family: Pick<Family, 'now' | 'zone'>) =>
   DateTime.fromFormat(family.now, 'yyyy-MM-dd HH:mm', { zone: family.zone }).toJSDate();
 
+/** A case's words: the date field, and after " || " the time field (as the agent passes them apart). */
+const fieldsOf = (phrase: string) => {
+  const [date, time] = phrase.split(' || ');
+  return time === undefined ? { date } : { date, time };
+};
+
 /** One test per phrase, grouped by family; the expected answer is compared as the caller would hear it. */
 export function describeFamilies(families: Family[]): void {
   describe.each(families.map((family) => [family.name, family] as const))('%s', (_, family) => {
     it.each(family.cases)('%s → %s', (phrase, expected) => {
-      const when = resolveWhen({ date: phrase }, family.zone, family.locale, nowOf(family), {
+      const when = resolveWhen(fieldsOf(phrase), family.zone, family.locale, nowOf(family), {
         openingHours: family.hours ?? null,
       });
       expect(summary(when, family.zone)).toBe(expected);

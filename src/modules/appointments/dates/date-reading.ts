@@ -13,7 +13,14 @@ export interface Clock {
 export type DayRef =
   | { kind: 'offset'; days: number }
   | { kind: 'weekday'; weekday: number; which: 'nearest' | 'this' | 'coming' | 'next' | 'afterNext' }
-  | { kind: 'date'; day: number; month?: number; year?: number; monthShift?: number; slash?: boolean };
+  | { kind: 'date'; day: number; month?: number; year?: number; monthShift?: number; slash?: boolean }
+  /** The nth (last: -1) weekday of a month, or its nth or last day when no weekday is said. */
+  | { kind: 'nth'; n: number; weekday?: number; workdays?: boolean; month?: number; monthShift?: number }
+  /**
+   * A holiday or named day, by its key in the named-day table; `year` when said; `step` for the day (or the first
+   * `weekday`) before (-1) or after (1) it: "the day after Christmas", "der Montag nach Ostern".
+   */
+  | { kind: 'named'; key: string; year?: number; step?: -1 | 1; weekday?: number };
 
 export type PeriodName =
   | 'morning'
@@ -56,6 +63,8 @@ export interface Reading {
   /** A duration in days ("in 3 Tagen", "in zwei Wochen"), counted from today or from the day said with it. */
   shiftDays?: number;
   shiftMonths?: number;
+  /** "next month on the 5th": the month (0 this, 1 next) a day of the month said alone falls in. */
+  inMonth?: number;
   /** "a week from Friday": the shift counts from the day said, not from today. */
   anchored?: boolean;
   /** "in 15 Minuten": an instant counted from now. */

@@ -15,6 +15,7 @@ export type Token =
 const REWRITES: Array<[RegExp, string]> = [
   [/[’`´]/g, "'"],
   [/\bo'?\s?clock\b/g, ' oclock '],
+  [/(\d)\s?([ap])\.\s?m\.?(?=\s|$|[,;!?)-])/g, '$1 $2m '],
   [/\b([ap])\.\s?m\.?(?=\s|$|[,;!?)])/g, ' $1m '],
   [/\b([ap]) m\b/g, ' $1m '],
   [/(\d)\s?([ap])m?\b/g, '$1 $2m'],

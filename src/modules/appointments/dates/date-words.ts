@@ -115,6 +115,6 @@ export const FILLERS = new Set(
       'precisely oclock ish for uh uhm er erm well then how what is would be could can i we it that works work ' +
       'fine good yes yeah sure sometime time and a appointment me my prefer lets let us if possible there ' +
       'something anything any anytime o just do does you have got free available want need book come get ' +
-      'slot ok',
+      'slot ok early',
   ),
 );
