@@ -71,6 +71,16 @@ export const NAMED_DAYS: Record<string, NamedDay> = {
     names: ['National Holiday'],
     fixed: [10, 3],
   },
+  nationalDay: { say: 'nationalfeiertag | national holiday | national day', names: ['National Holiday'] },
+  swissNationalDay: { say: 'bundesfeiertag | swiss national day', names: ['Bundesfeiertag'], fixed: [8, 1] },
+  austrianStateDay: { say: 'staatsfeiertag', names: ['Staatsfeiertag'] },
+  immaculate: {
+    say: 'mariae empfaengnis | maria empfaengnis | immaculate conception',
+    names: ['Immaculate Conception'],
+    fixed: [12, 8],
+  },
+  remembrance: { say: 'volkstrauertag', names: ['Memorial Day'] },
+  deadSunday: { say: 'totensonntag | ewigkeitssonntag', names: ['Totensonntag'] },
   columbusDay: { say: 'columbus day | indigenous peoples day', names: ['Columbus Day'] },
   reformation: { say: 'reformationstag | reformation day', names: ['Reformation Day'], fixed: [10, 31] },
   halloween: { say: 'halloween', names: ['Halloween'], fixed: [10, 31] },
@@ -103,7 +113,9 @@ export const NAMED_DAYS: Record<string, NamedDay> = {
     fixed: [12, 25],
   },
   boxingDay: {
-    say: 'zweiter weihnachtstag | zweiter weihnachtsfeiertag | stephanstag | boxing day | st stephen day',
+    say:
+      'zweiter weihnachtstag | zweiter weihnachtsfeiertag | stephanstag | stefanitag | stephanitag | boxing day | ' +
+      "st stephen's day | st stephen day",
     names: ['Boxing Day', "St. Stephen's Day"],
     fixed: [12, 26],
   },
