@@ -87,6 +87,7 @@ export class AvailabilityService {
   }
 
   private asHeld(scope: BookingScope, day: string, slots: Date[], held: HeldSplit): Date[] {
+    if (held.others.length === 0 && held.mine.length === 0) return slots;
     const from = DateTime.fromISO(day, { zone: scope.company.timezone });
     const to = from.plus({ days: 1 });
     return asHeld(slots, held, scope.service.durationMinutes, from.toMillis(), to.toMillis());
