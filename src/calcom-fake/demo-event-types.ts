@@ -11,7 +11,8 @@ const WEEKDAYS = {
 
 /**
  * The event types the demo tenant's services point at: 1001 Haarschnitt takes phone-only bookings (configured so in
- * Cal.com), 1002 Färben requires an e-mail address, as Cal.com's default booking fields do.
+ * Cal.com), 1002 Färben requires an e-mail address, as Cal.com's default booking fields do; 2001 Haircut and 2002 Coloring are the English
+ * barber shop's twins in New York.
  */
 export const DEMO_EVENT_TYPES: FakeEventType[] = [
   {
@@ -34,4 +35,14 @@ export const DEMO_EVENT_TYPES: FakeEventType[] = [
     minimumNoticeMinutes: 60,
     bookingWindowDays: 60,
   },
+  ...[
+    { id: 2001, title: 'Haircut', lengthMinutes: 30, emailRequired: false },
+    { id: 2002, title: 'Coloring', lengthMinutes: 90, slotIntervalMinutes: 30 },
+  ].map((type) => ({
+    ...type,
+    timeZone: 'America/New_York',
+    hours: WEEKDAYS,
+    minimumNoticeMinutes: 60,
+    bookingWindowDays: 60,
+  })),
 ];

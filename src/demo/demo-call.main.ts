@@ -8,9 +8,12 @@ import { parseArgs } from 'node:util';
 import { childEnvironment } from '../config/configuration';
 import type { DemoTarget, DemoTurn } from './demo-call';
 import { playDemoCall } from './demo-conversation';
+import { playSituations, SituationAnswer } from './demo-situations';
 
-const USAGE = `usage: npm run demo:call [-- --json] [-- --url http://localhost:3000 --retell-key <key> --admin-token <token>]
+const USAGE = `usage: npm run demo:call [-- --json] [-- --situations] [-- --url http://localhost:3000 --retell-key <key> --admin-token <token>]
   Plays a whole signed Retell call with the demo salon and prints each turn, then the stored call.
+  --situations: plays the receptionist measure instead (closed, past, taken, moves, … in German and English) and prints
+  each answer with the rules it breaks.
   Without --url it starts its own gateway (embedded database in a temporary folder, Cal.com fake) and stops it after.`;
 
 const freePort = () =>
@@ -90,10 +93,18 @@ function printStored(call: Record<string, unknown>): void {
   );
 }
 
+function printSituation({ situation, status, message, broken }: SituationAnswer): void {
+  process.stdout.write(`\n[${situation.locale}] ${situation.id}: ${situation.title}\n`);
+  process.stdout.write(`  ${situation.turn.fn} ${JSON.stringify(situation.turn.args)}\n`);
+  process.stdout.write(`  HTTP ${status}: "${message}"\n`);
+  if (broken.length > 0) process.stdout.write(`  breaks: ${broken.join('; ')}\n`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean' },
+      situations: { type: 'boolean' },
       url: { type: 'string' },
       'retell-key': { type: 'string' },
       'admin-token': { type: 'string' },
@@ -111,6 +122,12 @@ async function main(): Promise<void> {
   };
   try {
     const json = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+    if (values.situations) {
+      const heard = await playSituations(target, values.json ? (answer) => json({ answer }) : printSituation);
+      const kept = heard.filter((answer) => answer.broken.length === 0).length;
+      if (!values.json) process.stdout.write(`\n${kept} of ${heard.length} answers keep every rule\n`);
+      return;
+    }
     const stored = (await playDemoCall(target, values.json ? (turn) => json({ turn }) : printTurn)) as Record<
       string,
       unknown

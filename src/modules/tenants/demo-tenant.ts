@@ -1,4 +1,7 @@
-/** The tenant an empty embedded database starts with, so a fresh checkout answers real requests at once. */
+/**
+ * The tenant an empty embedded database starts with, so a fresh checkout answers real requests at once: a salon in
+ * Berlin that speaks German and a barber shop in New York that speaks English (each with its own Cal.com event types).
+ */
 export const DEMO_TENANT = {
   companies: [
     {
@@ -37,6 +40,39 @@ export const DEMO_TENANT = {
           calcomEventTypeId: 1002,
           durationMinutes: 90,
           branch: 'Mitte',
+        },
+      ],
+    },
+    {
+      slug: 'demo-barbers',
+      name: 'Demo Barbers',
+      timezone: 'America/New_York',
+      locale: 'en',
+      calcomApiKey: 'cal_demo_key',
+      retellAgentIds: ['agent_demo_en'],
+      branches: [
+        {
+          name: 'Midtown',
+          address: '1 Fifth Avenue, New York, NY 10003',
+          openingHours: {
+            mon: [['09:00', '18:00']],
+            tue: [['09:00', '18:00']],
+            wed: [['09:00', '18:00']],
+            thu: [['09:00', '20:00']],
+            fri: [['09:00', '18:00']],
+            sat: [['10:00', '14:00']],
+          },
+        },
+      ],
+      phoneNumbers: [{ e164: '+12125550100', branch: 'Midtown', label: 'Demo line' }],
+      services: [
+        { name: 'Haircut', synonyms: ['cut', 'trim'], calcomEventTypeId: 2001, durationMinutes: 30, branch: 'Midtown' },
+        {
+          name: 'Coloring',
+          synonyms: ['colouring', 'color', 'dye'],
+          calcomEventTypeId: 2002,
+          durationMinutes: 90,
+          branch: 'Midtown',
         },
       ],
     },
