@@ -7,7 +7,7 @@ export const CALENDAR_SITUATIONS: Entry[] = [
     false,
     () => ({ id: 'services', title: 'What do you offer?', setup: [], turn: call('list-services', {}) }),
   ],
-  ['branches', false, () => ({ id: 'branches', title: 'Where are you?', setup: [], turn: call('list-branches', {}) })],
+  ['branches', false, () => ({ id: 'branches', title: 'Where are you?', setup: [], turn: call('get-branches', {}) })],
   [
     'closed',
     true,
@@ -105,11 +105,11 @@ export const CALENDAR_SITUATIONS: Entry[] = [
     }),
   ],
   [
-    'meridiem',
+    'bareHour',
     true,
     (w, day) => ({
-      id: 'meridiem',
-      title: 'Morning or evening?',
+      id: 'bare-hour',
+      title: 'A bare hour, read as the one the business is open at',
       setup: [],
       turn: call('check-availability', { service: w.cut, date: day(4), time: w.at7 }),
     }),

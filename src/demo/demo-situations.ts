@@ -19,7 +19,7 @@ const DATES = {
   de: /\b\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/,
   en: /\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/,
 };
-const TIMES = { de: /\bum (halb )?\d{1,2}\b/, en: /\bat (\d{1,2}(:\d\d)? ?(am|pm)|noon)\b/ };
+const TIMES = { de: /\bum (halb )?\d{1,2}\b/, en: /\bat \d{1,2}(:\d\d)?\b.*\b(am|pm)\b/ };
 const OFFERS = { de: /hätte ich|anbieten|frei wäre|ist frei/, en: /I have|I could offer|is free|I can offer/ };
 /** An ISO date or instant, a UUID, a Cal.com uid: nothing a caller should hear. */
 const MACHINE_WORDS = /\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}|[0-9a-f]{8}-[0-9a-f]{4}-|\b[a-z0-9]{20,}\b/i;

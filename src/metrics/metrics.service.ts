@@ -36,7 +36,7 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  /** Every tool call, by tool, face and outcome (the result's kind: `free`, `booked`, `slotTaken`, `failed`, …). */
+  /** Every tool call, by tool, face and outcome (the result's kind: `free`, `booked`, `unavailable`, `failed`, …). */
   readonly toolDuration = new Histogram({
     name: 'agent_tool_duration_seconds',
     help: 'Agent tool calls by tool, face (retell, mcp) and outcome',

@@ -49,7 +49,7 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
       success: true,
       data: { available: true, start: berlin(day, '10:00').toISOString() },
     });
-    expect(res.body.message).toMatch(/um 10:00 Uhr ist frei\.$/);
+    expect(res.body.message).toMatch(/um 10 Uhr ist frei\. Soll ich den Termin für Sie buchen\?$/);
     const [request] = slotsRequests();
     expect(request.headers).toMatchObject({ 'cal-api-version': '2024-09-04', authorization: `Bearer ${CALCOM_KEY}` });
     expect(request.headers['user-agent']).toContain('voice-booking-gateway');
@@ -66,7 +66,7 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
       t,
       'book-appointment',
       { service: 'Haarschnitt', date: day, time: '10:00', name: 'Erste Kundin' },
-      { call_id: 'first' },
+      { call_id: 'first', from_number: '+4915100000001' },
     ).expect(200);
     const res = await callFunction(
       t,
@@ -82,7 +82,7 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
       .setLocale('de')
       .toFormat('cccc, d. LLLL');
     expect(res.body.message).toBe(
-      `${wanted} um 10:00 Uhr ist leider schon vergeben. Ich könnte Ihnen 09:00, 09:30 oder 10:30 Uhr anbieten.`,
+      `${wanted} um 10 Uhr ist leider vergeben. Wie wäre es am selben Tag um 9, um halb 10 oder um halb 11?`,
     );
   });
 
@@ -125,7 +125,9 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
       success: true,
       data: { status: 'confirmed', start: berlin(day, '14:00').toISOString(), service: 'Haarschnitt' },
     });
-    expect(res.body.message).toMatch(/^Ihr Termin ist gebucht: Haarschnitt am .* um 14:00 Uhr\.$/);
+    expect(res.body.message).toMatch(
+      /^Ihr Termin ist gebucht: Haarschnitt am .* um 14 Uhr\. Kann ich sonst noch helfen\?$/,
+    );
     const [post] = bookingPosts();
     expect(post.headers).toMatchObject({
       'cal-api-version': '2024-08-13',
@@ -192,9 +194,7 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(49);
     for (const loser of losers) {
-      expect(loser.body.message).toMatch(
-        /^\p{L}+, \d+\. \p{L}+ um 12:00 Uhr ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/u,
-      );
+      expect(loser.body.message).toMatch(/^\p{L}+, \d+\. \p{L}+ um 12 Uhr ist leider vergeben\. Wie wäre es .*\?$/u);
       expect(loser.body.data.alternatives.length).toBeGreaterThan(0);
       expect(loser.body.data.alternatives).not.toContain(berlin(day, '12:00').toISOString());
     }
@@ -226,14 +226,14 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
     expect(res.body).toMatchObject({ success: true, data: { status: 'requested' } });
     expect(res.body.message).toMatch(/^Ich habe den Termin angefragt: Erstgespräch am/);
     const listed = await callFunction(t, 'query-customer-appointments', {}).expect(200);
-    expect(listed.body.message).toContain('(angefragt, noch nicht bestätigt)');
+    expect(listed.body.message).toContain('(noch nicht bestätigt)');
   });
 
   it('repeats the appointment back without booking, then books on confirmation', async () => {
     const base = { service: 'Färben', date: day, time: '13:00', name: 'Clara' };
     const check = await callFunction(t, 'collect-appointment-data', { ...base, confirm: false }).expect(200);
     expect(check.body.message).toMatch(
-      /^Ich fasse zusammen: Färben am .* um 13:00 Uhr für Clara\. Soll ich das so buchen\?$/,
+      /^Ich fasse zusammen: Färben am .* um 13 Uhr für Clara\. Soll ich das so buchen\?$/,
     );
     expect(bookingPosts()).toHaveLength(0);
     const booked = await callFunction(t, 'collect-appointment-data', { ...base, confirm: 'true' }).expect(200);
@@ -254,7 +254,9 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
       { date: day, reason: 'krank' },
       { call_id: 'call_2' },
     ).expect(200);
-    expect(cancel.body.message).toMatch(/^Ihr Termin am .* um 17:00 Uhr ist storniert\.$/);
+    expect(cancel.body.message).toMatch(
+      /^Ihr \p{L}+ am .* um 17 Uhr ist storniert\. Möchten Sie einen neuen Termin vereinbaren\?$/u,
+    );
     const [post] = fake.requestsTo('POST', /\/cancel$/);
     expect(post.headers['cal-api-version']).toBe('2024-08-13');
     expect(post.body).toEqual({ cancellationReason: 'krank' });
@@ -292,7 +294,9 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
       { appointment_id: booked.body.data.appointment_id, new_date: dayFromNow(4), new_time: '10:30' },
       { call_id: 'call_2' },
     ).expect(200);
-    expect(moved.body.message).toMatch(/^Ihr Termin ist verschoben auf Haarschnitt am .* um 10:30 Uhr\.$/);
+    expect(moved.body.message).toMatch(
+      /^Ihr Haarschnitt ist verschoben: von .* auf .* um halb 11\. Kann ich sonst noch helfen\?$/,
+    );
     const [post] = fake.requestsTo('POST', /\/reschedule$/);
     expect(post.body).toEqual({ start: berlin(dayFromNow(4), '10:30').toISOString() });
     const [old, current] = await appointments();
@@ -333,28 +337,33 @@ describe('Cal.com engine: availability and the booking lifecycle', () => {
     [...fake.bookings.values()][0].status = 'cancelled';
     const res = await callFunction(t, 'query-customer-appointments', {}, { call_id: 'call_2' }).expect(200);
     expect(res.body.data.appointments).toHaveLength(1);
-    expect(res.body.message).toMatch(/^Sie haben einen Termin: Haarschnitt am .* um 10:00 Uhr\.$/);
+    expect(res.body.message).toMatch(
+      /^Sie haben einen Termin: Haarschnitt am .* um 10 Uhr\. Möchten Sie daran etwas ändern\?$/,
+    );
     expect((await appointments()).map((row) => row.status)).toEqual(['cancelled', 'accepted']);
     // One list request for all of the caller's appointments, never one per appointment.
     expect(fake.requestsTo('GET', /^\/v2\/bookings$/)).toHaveLength(1);
     expect(fake.requestsTo('GET', /^\/v2\/bookings\/[^/]+$/)).toHaveLength(0);
   });
 
-  it('refuses the past and the far future before asking Cal.com', async () => {
+  it('names the past and the far future as the reason, offers what is possible, and never books them', async () => {
     const past = await callFunction(t, 'check-availability', {
       service: 'Haarschnitt',
       date: dayFromNow(-1),
       time: '10:00',
     }).expect(200);
-    expect(past.body).toEqual({ success: false, message: 'Dieser Zeitpunkt liegt in der Vergangenheit.' });
+    expect(past.body).toMatchObject({ success: false, data: { available: false, reason: 'past' } });
+    expect(past.body.message).toMatch(/^\p{L}+, \d+\. \p{L}+ um 10 Uhr ist schon vorbei\. Wie wäre es .* um .*\?$/u);
+    expect(past.body.data.alternatives.length).toBeGreaterThan(0);
     const far = await callFunction(t, 'book-appointment', {
       service: 'Haarschnitt',
       date: dayFromNow(40),
       time: '10:00',
       name: 'Anna',
     }).expect(200);
-    expect(far.body).toEqual({ success: false, message: 'Zu diesem Zeitpunkt kann leider nicht gebucht werden.' });
-    expect(fake.requests).toHaveLength(0);
+    expect(far.body).toMatchObject({ success: false, data: { reason: 'beyondWindow', last_day: dayFromNow(14) } });
+    expect(far.body.message).toMatch(/^Termine vergebe ich bis \p{L}+, \d+\. \p{L}+\. Wie wäre es .*\?$/u);
+    expect(fake.requestsTo('POST', /^\/v2\/bookings$/)).toHaveLength(0);
   });
 
   it('offers only times inside the branch’s opening hours, and alternatives on the next open day', async () => {

@@ -21,7 +21,7 @@ describe('Cal.com as it really answers', () => {
     await book('Haarschnitt', '10:00');
     [...suite.fake.bookings.values()][0].status = 'cancelled';
     const res = await callFunction(suite.t, 'cancel-appointment', { date: day, reason: 'krank' }).expect(200);
-    expect(res.body.message).toMatch(/ist storniert\.$/);
+    expect(res.body.message).toMatch(/ist storniert\. Möchten Sie einen neuen Termin vereinbaren\?$/);
     expect(suite.fake.requests.at(-1)).toMatchObject({ path: expect.stringMatching(/\/cancel$/), status: 400 });
     expect((await rows())[0].status).toBe('cancelled');
   });
@@ -63,7 +63,9 @@ describe('Cal.com as it really answers', () => {
       new_date: day,
       new_time: '15:00',
     }).expect(200);
-    expect(res.body.message).toMatch(/^Ihr Termin ist verschoben auf Haarschnitt am .* um 15:00 Uhr\.$/);
+    expect(res.body.message).toMatch(
+      /^Ihr Haarschnitt ist verschoben: von .* auf .* um 15 Uhr\. Kann ich sonst noch helfen\?$/,
+    );
     const active = [...suite.fake.bookings.values()].filter((b) => b.status === 'accepted');
     expect(active.map((b) => b.start.toISOString())).toEqual([berlin(day, '15:00').toISOString()]);
     expect(posts(/\/reschedule$/).map((r) => r.status)).toEqual([201, 400, 201]);
@@ -114,9 +116,10 @@ describe('Cal.com as it really answers', () => {
   it('offers alternatives for a race inside Cal.com and a full seated slot; says when limits are reached', async () => {
     suite.fake.fail({ kind: 'status', status: 409, message: 'booking_conflict_error', method: 'POST' });
     const race = await book('Haarschnitt', '10:00');
-    expect(race.body.message).toMatch(/ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/u);
-    await book('Workshop', '10:00', {}, { call_id: 'w1' });
-    await book('Workshop', '10:00', {}, { call_id: 'w2' });
+    expect(race.body.message).toMatch(/ist leider vergeben\. Wie wäre es .*\?$/u);
+    // Two other callers take the seats (the same caller asking again would hear it is their own booking).
+    await book('Workshop', '10:00', {}, { call_id: 'w1', from_number: '+4915100000001' });
+    await book('Workshop', '10:00', {}, { call_id: 'w2', from_number: '+4915100000002' });
     const full = await book('Workshop', '10:00', {}, { call_id: 'w3' });
     expect(full.body.data.alternatives.length).toBeGreaterThan(0);
     await book('Express', '09:00', {}, { call_id: 'e1' });

@@ -167,9 +167,7 @@ describe('Cal.com engine: outages, timeouts and uncertain outcomes', () => {
       createdAt: new Date(),
     });
     const res = await book('12:00').expect(200);
-    expect(res.body.message).toMatch(
-      /^\p{L}+, \d+\. \p{L}+ um 12:00 Uhr ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/u,
-    );
+    expect(res.body.message).toMatch(/^\p{L}+, \d+\. \p{L}+ um 12 Uhr ist leider vergeben\. Wie wäre es .*\?$/u);
     expect(res.body.data.alternatives).not.toContain(berlin(day, '12:00').toISOString());
     expect((await t.dataSource.getRepository(Appointment).findOneByOrFail({})).status).toBe('failed');
     expect(slots()).toHaveLength(2);

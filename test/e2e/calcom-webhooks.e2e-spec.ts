@@ -68,7 +68,9 @@ describe('Cal.com webhooks: the calendar beyond the call', () => {
     expect(row).toMatchObject({ source: 'calcom', status: 'accepted', customerId: customer.id, startAt: start });
     fake.requests.length = 0;
     const heard = await ask(ONLINE_CALLER, 'call_online').expect(200);
-    expect(heard.body.message).toMatch(/^Sie haben einen Termin: Haarschnitt am .* um 11:00 Uhr\.$/);
+    expect(heard.body.message).toMatch(
+      /^Sie haben einen Termin: Haarschnitt am .* um 11 Uhr\. Möchten Sie daran etwas ändern\?$/,
+    );
     expect(heard.body.data.appointments[0].appointment_id).toBe(row.originId);
     // Webhooks flow and the news is fresh: nothing is asked of Cal.com.
     expect(fake.requestsTo('GET', /^\/v2\/bookings/)).toHaveLength(0);
@@ -88,7 +90,7 @@ describe('Cal.com webhooks: the calendar beyond the call', () => {
     await fake.webhooks.settled();
     const heard = await ask('+4915112345678', 'call_after_move').expect(200);
     expect(heard.body.data.appointments).toEqual([expect.objectContaining({ appointment_id: id })]);
-    expect(heard.body.message).toMatch(/um 15:00 Uhr\.$/);
+    expect(heard.body.message).toMatch(/um 15 Uhr\. Möchten Sie daran etwas ändern\?$/);
     const detail = (await admin(`/api/admin/appointments/${id}`).expect(200)).body;
     expect(detail).toMatchObject({ id, status: 'accepted', calcomBookingUid: moved.uid, startAt: later.toISOString() });
     expect(detail.uids).toEqual([first.calcomBookingUid, moved.uid]);
@@ -192,13 +194,17 @@ describe('Cal.com webhooks: the calendar beyond the call', () => {
       name: 'Jo',
       phone: caller,
     });
-    expect(await listen('BOOKING_CREATED')).toMatch(/^Sie haben einen Termin: Haarschnitt am .* um 09:30 Uhr\.$/);
+    expect(await listen('BOOKING_CREATED')).toMatch(
+      /^Sie haben einen Termin: Haarschnitt am .* um halb 10\. Möchten Sie daran etwas ändern\?$/,
+    );
     const moved = fake.outside.rescheduleByLink(online.uid, berlin(dayFromNow(4), '14:30'));
-    expect(await listen('BOOKING_RESCHEDULED')).toMatch(/um 14:30 Uhr\.$/);
+    expect(await listen('BOOKING_RESCHEDULED')).toMatch(/um 14:30 Uhr\. Möchten Sie daran etwas ändern\?$/);
     fake.outside.markNoShow(moved.uid);
-    expect(await listen('BOOKING_NO_SHOW_UPDATED')).toMatch(/um 14:30 Uhr\.$/);
+    expect(await listen('BOOKING_NO_SHOW_UPDATED')).toMatch(/um 14:30 Uhr\. Möchten Sie daran etwas ändern\?$/);
     fake.outside.cancelByHost(moved.uid, 'Salon geschlossen');
-    expect(await listen('BOOKING_CANCELLED')).toBe('Ich finde keine anstehenden Termine für Sie.');
+    expect(await listen('BOOKING_CANCELLED')).toBe(
+      'Ich finde keine anstehenden Termine für Sie. Möchten Sie einen neuen Termin vereinbaren?',
+    );
     const asked = fake.outside.bookOnline({
       eventTypeId: 3001,
       start: berlin(dayFromNow(5), '10:00'),
@@ -207,7 +213,7 @@ describe('Cal.com webhooks: the calendar beyond the call', () => {
     });
     expect(await listen('BOOKING_REQUESTED')).toMatch(/angefragt|requested|Erstgespräch/);
     fake.outside.confirm(asked.uid);
-    expect(await listen('BOOKING_CREATED (confirmed)')).toMatch(/Erstgespräch am .* um 10:00 Uhr/);
+    expect(await listen('BOOKING_CREATED (confirmed)')).toMatch(/Erstgespräch am .* um 10 Uhr/);
     const second = fake.outside.bookOnline({
       eventTypeId: 3001,
       start: berlin(dayFromNow(5), '11:00'),

@@ -43,8 +43,10 @@ describe('npm run demo:call: a whole demo conversation', () => {
       ['call_analyzed', 204],
     ]);
     const [, , services, check, held, rival, booked, lookup, moved] = turns;
-    expect(message(services)).toBe('Wir bieten an: Färben (90 Minuten) und Haarschnitt (30 Minuten).');
-    expect(message(check)).toMatch(/um 10:00 Uhr ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/);
+    expect(message(services)).toBe(
+      'Wir bieten an: Färben (90 Minuten) und Haarschnitt (30 Minuten). Was darf es sein?',
+    );
+    expect(message(check)).toMatch(/um 10 Uhr ist leider vergeben\. Wie wäre es .*\?$/);
     expect(message(held)).toMatch(
       /^Ich fasse zusammen: Haarschnitt am Dienstag.* für Mia Muster\. Soll ich das so buchen\?$/,
     );
@@ -53,11 +55,11 @@ describe('npm run demo:call: a whole demo conversation', () => {
       'Another caller, meanwhile',
       false,
     ]);
-    expect(message(rival)).toMatch(/ist leider schon vergeben\. Ich könnte Ihnen .* anbieten\.$/);
+    expect(message(rival)).toMatch(/ist leider vergeben\. Wie wäre es .*\?$/);
     expect(message(booked)).toMatch(/^Ihr Termin ist gebucht: Haarschnitt am Dienstag/);
     expect(message(lookup)).toMatch(/^Sie haben einen Termin: Haarschnitt am Dienstag/);
     expect(message(moved)).toMatch(
-      /^Ihr Termin ist verschoben auf Haarschnitt am Mittwoch, \d+\. \p{L}+ um 11:00 Uhr\.$/u,
+      /^Ihr Haarschnitt ist verschoben: von Dienstag, .* auf Mittwoch, \d+\. \p{L}+ um 11 Uhr\. Kann ich sonst noch helfen\?$/u,
     );
     expect(stored).toMatchObject({ status: 'ended', durationMs: 94_000, analysis: { call_successful: true } });
     expect(stored.transcript).toContain('User: Welche Leistungen bieten Sie an?');

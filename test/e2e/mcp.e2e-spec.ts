@@ -50,7 +50,7 @@ describe('MCP face: the same tools over Streamable HTTP at /mcp', () => {
     });
     const free = await call(client, 'check_availability', { service: 'Haarschnitt', date: day, time: '10:00' });
     expect(free.structuredContent).toEqual({ kind: 'free', start: berlin(day, '10:00').toISOString() });
-    expect(free.content[0].text).toMatch(/um 10:00 Uhr ist frei\.$/);
+    expect(free.content[0].text).toMatch(/um 10 Uhr ist frei\. Soll ich den Termin für Sie buchen\?$/);
     const booked = await call(client, 'book_appointment', {
       service: 'Haarschnitt',
       date: day,
@@ -101,7 +101,7 @@ describe('MCP face: the same tools over Streamable HTTP at /mcp', () => {
     const answers = await Promise.all(callers.map((client) => call(client, 'book_appointment', args)));
     const kinds = answers.map((answer) => answer.structuredContent.kind);
     expect(kinds.filter((kind) => kind === 'booked')).toHaveLength(1);
-    expect(kinds.filter((kind) => kind !== 'booked' && kind !== 'slotTaken')).toEqual([]);
+    expect(kinds.filter((kind) => kind !== 'booked' && kind !== 'unavailable')).toEqual([]);
     expect([...suite.fake.bookings.values()].filter((booking) => booking.status !== 'cancelled')).toHaveLength(1);
   });
 

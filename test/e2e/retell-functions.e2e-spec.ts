@@ -36,7 +36,7 @@ describe('Retell function endpoints', () => {
     const res = await fn('list-services', {}).expect(200);
     expect(res.body).toEqual({
       success: true,
-      message: 'Wir bieten an: Färben (90 Minuten) und Haarschnitt (30 Minuten).',
+      message: 'Wir bieten an: Färben (90 Minuten) und Haarschnitt (30 Minuten). Was darf es sein?',
       data: {
         services: [
           { name: 'Färben', duration_minutes: 90, branch: null },
@@ -49,7 +49,9 @@ describe('Retell function endpoints', () => {
       { branch: 'mitte' },
       callObject({ call_id: 'c2', to_number: '+442071838750' }),
     ).expect(200);
-    expect(english.body.message).toBe('We offer: Färben (90 minutes) and Haarschnitt (30 minutes).');
+    expect(english.body.message).toBe(
+      'We offer: Färben (90 minutes) and Haarschnitt (30 minutes). What would you like?',
+    );
   });
 
   it('accepts the args-only payload with the call id as an argument', async () => {
@@ -70,13 +72,16 @@ describe('Retell function endpoints', () => {
 
   it('describes branches with address and opening hours', async () => {
     const res = await fn('get-branches', {}).expect(200);
-    expect(res.body.message).toBe('Unsere Standorte: Mitte, Torstraße 1, Berlin.');
+    expect(res.body.message).toBe('Unser Standort: Mitte, Torstraße 1, Berlin. Kann ich sonst noch helfen?');
     expect(res.body.data.branches[0].opening_hours).toEqual(['Montag 09:00–18:00', 'Samstag 10:00–14:00']);
   });
 
   it('saves the caller as a customer once, linked to the call', async () => {
     const first = await fn('collect-customer-info', { name: 'Anna Schmidt', email: 'anna@example.org' }).expect(200);
-    expect(first.body).toMatchObject({ success: true, message: 'Danke, Anna Schmidt. Ich habe Ihre Daten notiert.' });
+    expect(first.body).toMatchObject({
+      success: true,
+      message: 'Danke, Anna Schmidt. Ich habe Ihre Daten notiert. Wie kann ich Ihnen helfen?',
+    });
     await fn('collect-customer-info', { name: 'Anna Schmidt-Meyer' }).expect(200);
     const customers = await t.dataSource.getRepository(Customer).find();
     expect(customers).toEqual([
@@ -93,11 +98,21 @@ describe('Retell function endpoints', () => {
   });
 
   it('answers a speakable 200 naming what is missing or invalid', async () => {
+    // One thing at a time: the missing name first; an address said but malformed is then asked to be spelt.
     const res = await fn('collect-customer-info', { email: 'not-an-email' }).expect(200);
     expect(res.body).toMatchObject({
       success: false,
-      message: 'Mir fehlt noch Ihren Namen und eine gültige E-Mail-Adresse.',
+      message: 'Mir fehlt noch Ihr Name. Können Sie mir das sagen?',
+      data: { missing: ['name'] },
     });
+    const spelt = await fn('collect-customer-info', { name: 'Anna', email: 'anna at beispiel' }).expect(200);
+    expect(spelt.body).toMatchObject({
+      success: false,
+      message: 'Die E-Mail-Adresse habe ich nicht richtig verstanden. Können Sie sie bitte buchstabieren?',
+      data: { missing: ['email'], invalid: ['email'] },
+    });
+    const empty = await fn('collect-customer-info', { name: 'Anna', email: '' }).expect(200);
+    expect(empty.body.message).toBe('Mir fehlt noch eine gültige E-Mail-Adresse. Können Sie mir das sagen?');
     const book = await fn('book-appointment', { name: 'Anna' }).expect(200);
     expect(book.body.message).toContain('die gewünschte Leistung');
     const garbage = await signedPost(t, '/api/retell/check-availability', [1, 2, 3]).expect(200);
@@ -106,7 +121,9 @@ describe('Retell function endpoints', () => {
 
   it("reads the caller's upcoming appointments from our own records", async () => {
     const none = await fn('query-customer-appointments', {}).expect(200);
-    expect(none.body.message).toBe('Ich finde keine anstehenden Termine für Sie.');
+    expect(none.body.message).toBe(
+      'Ich finde keine anstehenden Termine für Sie. Möchten Sie einen neuen Termin vereinbaren?',
+    );
     const customer = await t.dataSource
       .getRepository(Customer)
       .save({ companyId: a.id, name: 'Anna', phoneE164: '+4915112345678' });
@@ -151,7 +168,9 @@ describe('Retell function endpoints', () => {
       },
     ]);
     const res = await fn('query-customer-appointments', {}, callObject({ call_id: 'call_2' })).expect(200);
-    expect(res.body.message).toBe('Sie haben einen Termin: Haarschnitt am Dienstag, 1. Dezember um 14:00 Uhr.');
+    expect(res.body.message).toBe(
+      'Sie haben einen Termin: Haarschnitt am Dienstag, 1. Dezember um 14 Uhr. Möchten Sie daran etwas ändern?',
+    );
     expect(res.body.data.appointments).toHaveLength(1);
   });
 

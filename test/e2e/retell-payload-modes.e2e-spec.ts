@@ -88,7 +88,9 @@ describe('Retell: every payload mode and number format', () => {
         expect([name, res.body.message]).not.toEqual([name, TROUBLE]);
       }
       const services = await sdkSignedPost(t, '/api/retell/list-services', { name: 'list_services', call, args: {} });
-      expect(services.body.message).toBe('Wir bieten an: Färben (90 Minuten) und Haarschnitt (30 Minuten).');
+      expect(services.body.message).toBe(
+        'Wir bieten an: Färben (90 Minuten) und Haarschnitt (30 Minuten). Was darf es sein?',
+      );
     });
   });
 
@@ -125,7 +127,9 @@ describe('Retell: every payload mode and number format', () => {
         'x-retell-agent-number': '493012345678',
       };
       const res = await argsOnly('/api/retell/query-customer-appointments', {}, '', headers).expect(200);
-      expect(res.body.message).toBe('Ich finde keine anstehenden Termine für Sie.');
+      expect(res.body.message).toBe(
+        'Ich finde keine anstehenden Termine für Sie. Möchten Sie einen neuen Termin vereinbaren?',
+      );
       expect(await t.dataSource.getRepository(Call).findOneByOrFail({ retellCallId: 'call_headers' })).toMatchObject({
         companyId: company.id,
       });

@@ -23,7 +23,7 @@ describe('Spoken dates at the function endpoints', () => {
       success: true,
       data: { available: true, start: berlin(tomorrow, '15:30').toISOString() },
     });
-    expect(res.body.message).toBe(`${spokenDay(tomorrow)} um 15:30 Uhr ist frei.`);
+    expect(res.body.message).toBe(`${spokenDay(tomorrow)} um 15:30 Uhr ist frei. Soll ich den Termin für Sie buchen?`);
   });
 
   it('asks again, without asking Cal.com, when it cannot read the whole phrase', async () => {
@@ -49,9 +49,10 @@ describe('Spoken dates at the function endpoints', () => {
       time: 'um 8',
       name: 'Anna',
     }).expect(200);
-    expect(res.body.message).toBe(`Meinen Sie ${spokenDay(tomorrow)} um 08:00 Uhr oder um 20:00 Uhr?`);
+    expect(res.body.message).toBe(`Meinen Sie ${spokenDay(tomorrow)} um 8 Uhr oder um 20 Uhr?`);
+    // The day is clear: what is missing is which of the two times.
     expect(res.body.data).toEqual({
-      missing: ['date'],
+      missing: ['time'],
       clarify: 'meridiem',
       options: [berlin(tomorrow, '08:00'), berlin(tomorrow, '20:00')].map((d) => d.toISOString()),
     });

@@ -67,7 +67,9 @@ describe('AgentToolsService: the use cases behind both faces', () => {
       rig.state.check = { kind: 'taken', instant: AT('2030-03-04T09:00:00Z'), alternatives: [] };
       rig.state.alternatives = [AT('2030-03-05T09:00:00Z')];
       expect(await run('check-availability', { service: 'Haarschnitt', date: DAY, time: '10:00' })).toEqual({
-        kind: 'slotTaken',
+        kind: 'unavailable',
+        why: { reason: 'taken' },
+        day: expect.any(String),
         wanted: AT('2030-03-04T09:00:00Z'),
         alternatives: [AT('2030-03-05T09:00:00Z')],
       });
@@ -83,7 +85,9 @@ describe('AgentToolsService: the use cases behind both faces', () => {
       rig.state.check = { kind: 'days', days: [{ day: DAY, slots: [] }] };
       rig.state.alternatives = [AT('2030-03-06T08:00:00Z')];
       expect(await run('check-availability', { service: 'Haarschnitt', date: DAY })).toMatchObject({
-        kind: 'slotTaken',
+        kind: 'unavailable',
+        why: { reason: 'full' },
+        day: expect.any(String),
         wanted: null,
         days: [{ day: DAY, slots: [] }],
       });
@@ -96,7 +100,7 @@ describe('AgentToolsService: the use cases behind both faces', () => {
       });
       rig.state.alternatives = [AT('2030-03-04T13:00:00Z')];
       expect(await run('get-alternatives', { service: 'Haarschnitt', date: DAY, time: 'nachmittags' })).toMatchObject({
-        kind: 'slotTaken',
+        kind: 'alternatives',
         alternatives: [AT('2030-03-04T13:00:00Z')],
       });
     });

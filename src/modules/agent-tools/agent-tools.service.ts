@@ -59,7 +59,7 @@ export class AgentToolsService {
   private async execute<K extends ToolKey>(key: K, context: ToolContext, rawArgs: unknown): Promise<ToolResult> {
     try {
       const parsed = await parseVendorPayload(TOOLS[key].args, rawArgs);
-      if (!parsed.ok) return { kind: 'missingArguments', fields: parsed.fields };
+      if (!parsed.ok) return unparsed(parsed.fields, rawArgs);
       return await this.handlers[key](context, parsed.value as ArgsOf<K>);
     } catch (error) {
       return this.failure(key, error);
@@ -73,4 +73,15 @@ export class AgentToolsService {
     this.logger.error({ tool: key, error: (error as Error).message }, 'Tool failed');
     return { kind: 'failed', code: 'INTERNAL' };
   }
+}
+
+/**
+ * Arguments that did not validate: an e-mail address that was said but cannot be one is asked to be spelt (once the
+ * rest is there); anything else is asked for by name.
+ */
+function unparsed(fields: string[], rawArgs: unknown): ToolResult {
+  const email = (rawArgs as { email?: unknown } | null)?.email;
+  const saidEmail = fields.includes('email') && typeof email === 'string' && email.trim() !== '';
+  const others = saidEmail ? fields.filter((field) => field !== 'email') : fields;
+  return others.length === 0 ? { kind: 'unreadEmail' } : { kind: 'missingArguments', fields: others };
 }

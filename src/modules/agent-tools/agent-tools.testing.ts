@@ -43,6 +43,8 @@ export function toolsRig() {
     } as CalcomAccount | null,
     check: { kind: 'free', instant: new Date() } as Availability,
     alternatives: [] as Date[],
+    /** The booking window's last instant (the rig's dates lie in 2030). */
+    windowEnd: Date.UTC(2031, 0, 1),
     appointments: [] as Appointment[],
     book: async (): Promise<{ appointment: Appointment; replayed: boolean }> => {
       throw new DomainError('SLOT_TAKEN', 'taken');
@@ -76,6 +78,13 @@ export function toolsRig() {
   const availability = {
     check: note('check', async () => state.check),
     alternatives: note('alternatives', async () => state.alternatives),
+    rules: note('rules', () => ({
+      zone: 'Europe/Berlin',
+      hours: HOURS,
+      durationMinutes: 30,
+      windowEnd: state.windowEnd,
+      now: new Date(),
+    })),
   } satisfies FakeOf<AvailabilityService>;
   const booking = {
     book: note('book', () => state.book()),
@@ -100,24 +109,23 @@ export function toolsRig() {
   const webhooks = { flowing: note('flowing', async () => false) } satisfies FakeOf<CalcomWebhookAccountsService>;
   const scopes = new ToolScopeService(asReal<CatalogService>(catalog), asReal<Accounts>(accounts));
   const callers = new CallerToolsService(asReal<CustomersService>(customers), asReal<CallsService>(calls));
-  const free = new AvailabilityToolsService(scopes, asReal<AvailabilityService>(availability));
   const real = {
     availability: asReal<AvailabilityService>(availability),
     booking: asReal<BookingService>(booking),
     appointments: asReal<AppointmentsService>(appointments),
   };
+  const free = new AvailabilityToolsService(scopes, real.availability, real.appointments);
   const tools = new AgentToolsService(
     new CatalogToolsService(asReal<CatalogService>(catalog)),
     callers,
     free,
-    new BookingToolsService(scopes, callers, real.availability, free, real.booking, asReal<SlotHoldsService>(holds)),
+    new BookingToolsService(scopes, callers, free, real.booking, asReal<SlotHoldsService>(holds)),
     new AppointmentToolsService(
       scopes,
       asReal<Accounts>(accounts),
       asReal<CalcomWebhookAccountsService>(webhooks),
       real.appointments,
       asReal<AppointmentReconciliationService>(reconciliation),
-      real.availability,
       free,
       real.booking,
     ),

@@ -14,6 +14,14 @@ import {
 } from './slot-picking';
 import { Period, todayAndTomorrow, When } from './when';
 import { asHeld, HeldSlotsView, HeldSplit } from './holds/held-slots';
+import type { Rules } from './unavailable';
+
+/** Whether a slot starts inside a part of its day (hours in the company's timezone). */
+function inPeriodOf(slot: Date, period: Period, zone: string): boolean {
+  const local = DateTime.fromJSDate(slot, { zone });
+  const hour = local.hour + local.minute / 60;
+  return hour >= period.from && hour < period.to;
+}
 
 /** Free times for a service: from Cal.com's slots (cached), within opening hours, never in the past. */
 @Injectable()
@@ -47,22 +55,44 @@ export class AvailabilityService {
     return { kind: 'days', days: days.map((day, index) => ({ day, slots: lists[index] })) };
   }
 
-  /** Up to three free times near the wanted one: same day earlier and later, then the following days in the window. */
-  async alternatives(scope: BookingScope, wanted: Date, now = new Date()): Promise<Date[]> {
+  /**
+   * Up to three free times near the wanted one: same day earlier and later, then the following days in the window.
+   * With a part of the day ("nachmittags") only times in that part of each day, unless none is.
+   */
+  async alternatives(scope: BookingScope, wanted: Date, now = new Date(), period?: Period): Promise<Date[]> {
     const zone = scope.company.timezone;
     const day = DateTime.fromJSDate(wanted, { zone });
     const sameDay = await this.daySlots(scope, day.toISODate()!, now);
-    const picked = pickAlternatives(sameDay, [], wanted, zone);
-    const lastDay = DateTime.fromMillis(bookingWindowEnd(zone, this.config.bookingWindowDays, now), { zone });
-    if (picked.length >= 3 || day >= lastDay.startOf('day')) return picked;
+    const inPeriod = (slots: Date[]) => (period ? slots.filter((slot) => inPeriodOf(slot, period, zone)) : slots);
+    const picked = pickAlternatives(inPeriod(sameDay), [], wanted, zone);
+    if (picked.length >= 3) return picked;
+    const lastDay = DateTime.fromMillis(this.windowEnd(scope, now), { zone });
+    const laterDays = day >= lastDay.startOf('day') ? [] : await this.laterDays(scope, day, lastDay, now);
+    const inPart = pickAlternatives(inPeriod(sameDay), laterDays.map(inPeriod), wanted, zone);
+    return inPart.length > 0 || !period ? inPart : pickAlternatives(sameDay, laterDays, wanted, zone);
+  }
+
+  /** Each day's usable slots after `day` up to the window's last day. */
+  private async laterDays(scope: BookingScope, day: DateTime, lastDay: DateTime, now: Date): Promise<Date[][]> {
     const [following, held] = await Promise.all([
       this.slots.days(this.query(scope), day.plus({ days: 1 }).toISODate()!, lastDay.toISODate()!),
       this.held(scope),
     ]);
-    const laterDays = [...following.entries()].map(([later, slots]) =>
+    return [...following.entries()].map(([later, slots]) =>
       this.usable(scope, this.asHeld(scope, later, slots, held), now),
     );
-    return pickAlternatives(sameDay, laterDays, wanted, zone);
+  }
+
+  /** What decides why a time has nothing: timezone, opening hours, the service's length, the window, now. */
+  rules(scope: BookingScope, now = new Date()): Rules {
+    const { timezone: zone } = scope.company;
+    const { durationMinutes } = scope.service;
+    return { zone, hours: scope.openingHours, durationMinutes, windowEnd: this.windowEnd(scope, now), now };
+  }
+
+  /** The booking window's last instant for this company (epoch ms). */
+  windowEnd(scope: BookingScope, now = new Date()): number {
+    return bookingWindowEnd(scope.company.timezone, this.config.bookingWindowDays, now);
   }
 
   private async daySlots(
@@ -109,8 +139,8 @@ export class AvailabilityService {
   /** In the future and inside the booking window, or a DomainError the caller can be told. */
   assertBookable(scope: BookingScope, instant: Date, now = new Date()): void {
     if (instant <= now) throw new DomainError('IN_THE_PAST', 'That time has passed');
-    const lastInstant = bookingWindowEnd(scope.company.timezone, this.config.bookingWindowDays, now);
-    if (instant.getTime() > lastInstant) throw new DomainError('OUT_OF_WINDOW', 'Beyond the booking window');
+    if (instant.getTime() > this.windowEnd(scope, now))
+      throw new DomainError('OUT_OF_WINDOW', 'Beyond the booking window');
   }
 
   private query(scope: BookingScope) {

@@ -18,6 +18,9 @@ export class DemoSeederService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.url || !this.config.demoSeed || !(await this.companies.none())) return;
     await this.importer.importDocument(DEMO_TENANT);
-    this.logger.log({ companies: DEMO_TENANT.companies.map((company) => company.slug) }, 'Empty embedded database: demo tenant created');
+    this.logger.log(
+      { companies: DEMO_TENANT.companies.map((company) => company.slug) },
+      'Empty embedded database: demo tenant created',
+    );
   }
 }

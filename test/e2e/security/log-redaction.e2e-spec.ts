@@ -84,8 +84,8 @@ describe('Security: logs of a full call flow hold no personal data or secrets', 
     const company = (
       (await (
         await fetch(`${base}/api/admin/companies`, { headers: { authorization: `Bearer ${admin}` } })
-      ).json()) as Array<{ id: string }>
-    )[0];
+      ).json()) as Array<{ id: string; slug: string }>
+    ).find((row) => row.slug === 'demo-salon')!;
     const created = (await (
       await fetch(`${base}/api/admin/tokens`, {
         method: 'POST',

@@ -1,60 +1,9 @@
-import type { Locale } from '../../tenants/company.entity';
-import type { AppointmentView, FreeDay, ToolResult } from '../tool-results';
-import { FunctionAnswer, joinList, speakDateTime, speakDay, speakSlots } from './speech';
-
-/** The company's language and timezone: all a sentence needs besides the result. */
-export interface Voice {
-  locale: Locale;
-  timezone: string;
-}
+import type { AppointmentView, ToolResult } from '../tool-results';
+import { FunctionAnswer, joinList, NEXT, say, Voice } from './speech';
+import { fitting } from './spoken-offers';
+import { speakDateTime } from './spoken-times';
 
 type Result<K extends ToolResult['kind']> = Extract<ToolResult, { kind: K }>;
-
-export const say = (locale: Locale, de: string, en: string) => (locale === 'de' ? de : en);
-const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const iso = (instants: Date[]) => instants.map((instant) => instant.toISOString());
-const SLOTS_SPOKEN_PER_DAY = 4;
-
-export function renderFree({ start }: Result<'free'>, { locale, timezone }: Voice): FunctionAnswer {
-  const spoken = cap(speakDateTime(start, timezone, locale));
-  return {
-    success: true,
-    message: say(locale, `${spoken} ist frei.`, `${spoken} is available.`),
-    data: { available: true, start: start.toISOString() },
-  };
-}
-
-const daysData = (days: FreeDay[]) => days.map((day) => ({ date: day.day, slots: iso(day.slots) }));
-
-export function renderFreeTimes({ days }: Result<'freeTimes'>, { locale, timezone }: Voice): FunctionAnswer {
-  const spoken = days
-    .filter((day) => day.slots.length > 0)
-    .map((day) => {
-      const slots = speakSlots(day.slots.slice(0, SLOTS_SPOKEN_PER_DAY), timezone, locale);
-      return `${speakDay(day.day, timezone, locale)} ${slots}`;
-    });
-  return {
-    success: true,
-    message: say(locale, `Frei wäre ${joinList('de', spoken, 'or')}.`, `I have ${joinList('en', spoken, 'or')}.`),
-    data: { available: true, days: daysData(days) },
-  };
-}
-
-/** "That time is taken" (when there was one) and up to three others, or that nothing is free. */
-export function renderSlotTaken(result: Result<'slotTaken'>, { locale, timezone }: Voice): FunctionAnswer {
-  const { wanted, alternatives, days } = result;
-  const spokenWanted = wanted ? cap(speakDateTime(wanted, timezone, locale)) : '';
-  const taken = wanted
-    ? say(locale, `${spokenWanted} ist leider schon vergeben.`, `${spokenWanted} is already taken.`)
-    : '';
-  const data = { available: false, ...(days ? { days: daysData(days) } : {}), alternatives: iso(alternatives) };
-  const options = speakSlots(alternatives, timezone, locale, 'or');
-  const offer =
-    alternatives.length === 0
-      ? say(locale, 'In den nächsten Tagen ist leider nichts frei.', 'Nothing is free in the next days, unfortunately.')
-      : say(locale, `Ich könnte Ihnen ${options} anbieten.`, `I could offer ${options}.`);
-  return { success: false, message: `${taken} ${offer}`.trim(), data };
-}
 
 export function renderConfirm(result: Result<'confirmBooking'>, { locale, timezone }: Voice): FunctionAnswer {
   const when = speakDateTime(result.start, timezone, locale);
@@ -88,36 +37,59 @@ export function renderDeclined({ released }: Result<'declined'>, { locale }: Voi
   };
 }
 
-export function renderBooked({ appointment, moved }: Result<'booked'>, { locale, timezone }: Voice): FunctionAnswer {
-  const what = `${appointment.service} ${say(locale, 'am', 'on')} ${speakDateTime(appointment.start, timezone, locale)}`;
-  const pending = appointment.status === 'requested';
-  const message = pending
+/** Booked, requested, moved (from the old time to the new one) or left as it was, and the next step. */
+export function renderBooked(result: Result<'booked'>, voice: Voice): FunctionAnswer {
+  const { locale, timezone } = voice;
+  const { appointment, previous, unchanged } = result;
+  const at = (start: Date) => speakDateTime(start, timezone, locale);
+  const what = `${appointment.service} ${say(locale, 'am', 'on')} ${at(appointment.start)}`;
+  const yours = say(locale, `Ihr ${appointment.service}`, `Your ${appointment.service}`);
+  const said = unchanged
     ? say(
         locale,
-        `Ich habe den Termin angefragt: ${what}. Sie bekommen eine Bestätigung, sobald er bestätigt ist.`,
-        `I've requested the appointment: ${what}. You'll get a confirmation once it is confirmed.`,
+        `${yours} ist schon am ${at(appointment.start)} und bleibt, wie er ist.`,
+        `${yours} is already on ${at(appointment.start)} and stays as it is.`,
       )
-    : moved
-      ? say(locale, `Ihr Termin ist verschoben auf ${what}.`, `Your appointment is moved to ${what}.`)
-      : say(locale, `Ihr Termin ist gebucht: ${what}.`, `Your appointment is booked: ${what}.`);
+    : previous
+      ? say(
+          locale,
+          `${yours} ist verschoben: von ${at(previous)} auf ${at(appointment.start)}.`,
+          `${yours} is moved from ${at(previous)} to ${at(appointment.start)}.`,
+        )
+      : appointment.status === 'requested'
+        ? say(
+            locale,
+            `Ich habe den Termin angefragt: ${what}. Sie bekommen eine Bestätigung.`,
+            `I've requested the appointment: ${what}. You'll get a confirmation.`,
+          )
+        : say(locale, `Ihr Termin ist gebucht: ${what}.`, `Your appointment is booked: ${what}.`);
   const { id, status, start, service } = appointment;
-  return { success: true, message, data: { appointment_id: id, status, start: start.toISOString(), service } };
+  const data = { appointment_id: id, status, start: start.toISOString(), service };
+  const moves = previous ? { previous_start: previous.toISOString(), changed: !unchanged } : {};
+  return { success: true, message: `${said} ${NEXT.anythingElse[locale]}`, data: { ...data, ...moves } };
 }
 
-export function renderCancelled(result: Result<'cancelled'>, { locale, timezone }: Voice): FunctionAnswer {
-  const when = speakDateTime(result.appointment.start, timezone, locale);
-  const message = result.alreadyCancelled
-    ? say(locale, `Der Termin am ${when} war bereits storniert.`, `The appointment on ${when} was already cancelled.`)
-    : say(locale, `Ihr Termin am ${when} ist storniert.`, `Your appointment on ${when} is cancelled.`);
+export function renderCancelled(result: Result<'cancelled'>, voice: Voice): FunctionAnswer {
+  const { locale } = voice;
+  const what = spokenAppointment(result.appointment, voice);
+  const said = result.alreadyCancelled
+    ? say(locale, `${what} war bereits storniert.`, `${what} was already cancelled.`)
+    : say(locale, `${what} ist storniert.`, `${what} is cancelled.`);
   const data = {
     appointment_id: result.appointment.id,
     status: 'cancelled',
     start: result.appointment.start.toISOString(),
   };
-  return { success: true, message, data };
+  return { success: true, message: `${said} ${NEXT.newAppointment[locale]}`, data };
 }
 
-const spokenAppointment = (row: AppointmentView, { locale, timezone }: Voice) =>
+/** "Ihr Haarschnitt am Dienstag, 8. Dezember um 15 Uhr" / "Your Haircut on …". */
+function spokenAppointment(row: AppointmentView, { locale, timezone }: Voice): string {
+  const service = row.service ?? say(locale, 'Termin', 'appointment');
+  return say(locale, `Ihr ${service} am`, `Your ${service} on`) + ` ${speakDateTime(row.start, timezone, locale)}`;
+}
+
+const listed = (row: AppointmentView, { locale, timezone }: Voice) =>
   `${row.service ?? ''} ${say(locale, 'am', 'on')} ${speakDateTime(row.start, timezone, locale)}`.trim();
 
 const appointmentData = (row: AppointmentView) => ({
@@ -127,6 +99,18 @@ const appointmentData = (row: AppointmentView) => ({
   ...(row.status ? { status: row.status } : {}),
 });
 
+/** The appointments said one by one while they fit in one hearing, then how many more. */
+function speakList(rows: AppointmentView[], voice: Voice, lead: (count: number) => string, ask: string): string {
+  const requested = say(voice.locale, ' (noch nicht bestätigt)', ' (not yet confirmed)');
+  const spoken = rows.map((row) => `${listed(row, voice)}${row.status === 'requested' ? requested : ''}`);
+  const candidates = [rows.length, 2, 1].map((shown) => {
+    const rest = rows.length - shown;
+    const more = rest > 0 ? [say(voice.locale, `${rest} weitere`, `${rest} more`)] : [];
+    return `${lead(rows.length)} ${joinList(voice.locale, [...spoken.slice(0, shown), ...more])}. ${ask}`;
+  });
+  return fitting(candidates);
+}
+
 export function renderAppointments({ appointments }: Result<'appointments'>, voice: Voice): FunctionAnswer {
   const { locale } = voice;
   if (appointments.length === 0)
@@ -134,36 +118,29 @@ export function renderAppointments({ appointments }: Result<'appointments'>, voi
       success: true,
       message: say(
         locale,
-        'Ich finde keine anstehenden Termine für Sie.',
-        "I can't find any upcoming appointments for you.",
+        `Ich finde keine anstehenden Termine für Sie. ${NEXT.newAppointment.de}`,
+        `I can't find any upcoming appointments for you. ${NEXT.newAppointment.en}`,
       ),
       data: { appointments: [] },
     };
-  const requested = say(locale, ' (angefragt, noch nicht bestätigt)', ' (requested, not yet confirmed)');
-  const spoken = appointments.map(
-    (row) => `${spokenAppointment(row, voice)}${row.status === 'requested' ? requested : ''}`,
-  );
-  const count = appointments.length;
-  const lead =
+  const lead = (count: number) =>
     count === 1
       ? say(locale, 'Sie haben einen Termin:', 'You have one appointment:')
       : say(locale, `Sie haben ${count} Termine:`, `You have ${count} appointments:`);
+  const ask = say(locale, 'Möchten Sie daran etwas ändern?', 'Would you like to change anything?');
   return {
     success: true,
-    message: `${lead} ${joinList(locale, spoken)}.`,
+    message: speakList(appointments, voice, lead, ask),
     data: { appointments: appointments.map(appointmentData) },
   };
 }
 
 export function renderWhich({ appointments }: Result<'whichAppointment'>, voice: Voice): FunctionAnswer {
-  const spoken = appointments.map((row) => spokenAppointment(row, voice));
+  const lead = () => say(voice.locale, 'Sie haben mehrere Termine:', 'You have several appointments:');
+  const ask = say(voice.locale, 'Welchen meinen Sie?', 'Which one do you mean?');
   return {
     success: false,
-    message: say(
-      voice.locale,
-      `Sie haben mehrere Termine: ${joinList('de', spoken)}. Welchen meinen Sie?`,
-      `You have several appointments: ${joinList('en', spoken)}. Which one do you mean?`,
-    ),
+    message: speakList(appointments, voice, lead, ask),
     data: { appointments: appointments.map(appointmentData) },
   };
 }

@@ -6,14 +6,11 @@ import {
   renderCancelled,
   renderConfirm,
   renderDeclined,
-  renderFree,
-  renderFreeTimes,
-  renderSlotTaken,
   renderWhich,
-  say,
-  Voice,
 } from './render-calendar';
-import { fail, FunctionAnswer, joinList, missingFields, speakClarification, speakDuration } from './speech';
+import { renderAlternatives, renderFree, renderFreeTimes, renderUnavailable } from './render-offers';
+import { fail, FunctionAnswer, joinList, missingFields, NEXT, say, speakDuration, Voice } from './speech';
+import { speakClarification } from './spoken-times';
 
 type Result<K extends ToolResult['kind']> = Extract<ToolResult, { kind: K }>;
 type Renderers = { [K in ToolResult['kind']]: (result: Result<K>, voice: Voice) => FunctionAnswer };
@@ -44,7 +41,11 @@ const RENDERERS: Renderers = {
     const spoken = services.map((s) => `${s.name} (${speakDuration(s.durationMinutes, locale)})`);
     return {
       success: true,
-      message: say(locale, `Wir bieten an: ${joinList('de', spoken)}.`, `We offer: ${joinList('en', spoken)}.`),
+      message: say(
+        locale,
+        `Wir bieten an: ${joinList('de', spoken)}. Was darf es sein?`,
+        `We offer: ${joinList('en', spoken)}. What would you like?`,
+      ),
       data: {
         services: services.map((s) => ({ name: s.name, duration_minutes: s.durationMinutes, branch: s.branch })),
       },
@@ -57,9 +58,20 @@ const RENDERERS: Renderers = {
           `${DAY_NAMES[locale][day]} ${branch.openingHours[day]!.map(([from, to]) => `${from}–${to}`).join(', ')}`,
       );
     const spoken = branches.map((b) => [b.name, b.address].filter(Boolean).join(', '));
+    const one = branches.length === 1;
     return {
       success: true,
-      message: say(locale, `Unsere Standorte: ${joinList('de', spoken)}.`, `Our locations: ${joinList('en', spoken)}.`),
+      message: one
+        ? say(
+            locale,
+            `Unser Standort: ${spoken[0]}. ${NEXT.anythingElse.de}`,
+            `Our location: ${spoken[0]}. ${NEXT.anythingElse.en}`,
+          )
+        : say(
+            locale,
+            `Unsere Standorte: ${joinList('de', spoken)}. Welcher passt Ihnen?`,
+            `Our locations: ${joinList('en', spoken)}. Which one suits you?`,
+          ),
       data: { branches: branches.map((b) => ({ name: b.name, address: b.address, opening_hours: hours(b) })) },
     };
   },
@@ -67,14 +79,15 @@ const RENDERERS: Renderers = {
     success: true,
     message: say(
       locale,
-      `Danke, ${name}. Ich habe Ihre Daten notiert.`,
-      `Thank you, ${name}. I've noted your details.`,
+      `Danke, ${name}. Ich habe Ihre Daten notiert. Wie kann ich Ihnen helfen?`,
+      `Thank you, ${name}. I've noted your details. How can I help you?`,
     ),
     data: { customer_id: customerId },
   }),
   free: renderFree,
   freeTimes: renderFreeTimes,
-  slotTaken: renderSlotTaken,
+  alternatives: renderAlternatives,
+  unavailable: renderUnavailable,
   confirmBooking: renderConfirm,
   declined: renderDeclined,
   booked: renderBooked,
@@ -83,7 +96,11 @@ const RENDERERS: Renderers = {
   whichAppointment: renderWhich,
   noAppointment: (_result, { locale }) => ({
     success: false,
-    message: say(locale, 'Ich finde keinen passenden Termin für Sie.', "I can't find a matching appointment for you."),
+    message: say(
+      locale,
+      `Ich finde keinen passenden Termin für Sie. ${NEXT.newAppointment.de}`,
+      `I can't find a matching appointment for you. ${NEXT.newAppointment.en}`,
+    ),
     data: { appointments: [] },
   }),
   unknownService: ({ offered }, { locale }) => {
@@ -98,18 +115,41 @@ const RENDERERS: Renderers = {
       data: { services: offered },
     };
   },
-  needTime: ({ again }, { locale }) => ({
+  needTime: ({ again, day }, { locale }) => ({
     success: false,
-    message: again
-      ? say(locale, 'Mir fehlt noch die Uhrzeit.', 'I still need the time.')
-      : say(locale, 'Zu welcher Uhrzeit hätten Sie gern den Termin?', 'What time would you like?'),
-    data: { missing: ['time'] },
+    message: day
+      ? say(
+          locale,
+          'An welchem Tag und zu welcher Uhrzeit hätten Sie gern den Termin?',
+          'Which day and what time would you like?',
+        )
+      : again
+        ? say(
+            locale,
+            'Mir fehlt noch die Uhrzeit. Um wie viel Uhr möchten Sie kommen?',
+            'I still need the time. What time suits you?',
+          )
+        : say(locale, 'Zu welcher Uhrzeit hätten Sie gern den Termin?', 'What time would you like?'),
+    data: { missing: day ? ['date', 'time'] : ['time'] },
   }),
   needEmail: (_result, { locale }) => ({ ...fail(locale, 'EMAIL_REQUIRED'), data: { missing: ['email'] } }),
+  unreadEmail: (_result, { locale }) => ({
+    success: false,
+    message: say(
+      locale,
+      'Die E-Mail-Adresse habe ich nicht richtig verstanden. Können Sie sie bitte buchstabieren?',
+      "I didn't quite get that e-mail address. Could you spell it for me?",
+    ),
+    data: { missing: ['email'], invalid: ['email'] },
+  }),
   clarify: (when, { locale, timezone }) => ({
     success: false,
     message: speakClarification(when, timezone, locale),
-    data: { missing: ['date'], clarify: when.reason, options: when.options.map((option) => option.toISOString()) },
+    data: {
+      missing: [when.reason === 'meridiem' ? 'time' : 'date'],
+      clarify: when.reason,
+      options: when.options.map((option) => option.toISOString()),
+    },
   }),
   unreadDate: (_result, { locale }) => ({
     success: false,
@@ -122,7 +162,11 @@ const RENDERERS: Renderers = {
   }),
   unreadPhone: (_result, { locale }) => ({
     success: false,
-    message: say(locale, 'Die Telefonnummer habe ich nicht verstanden.', "I didn't catch that phone number."),
+    message: say(
+      locale,
+      'Die Telefonnummer habe ich nicht verstanden. Können Sie sie mit Vorwahl wiederholen?',
+      "I didn't catch that phone number. Could you repeat it with the area code?",
+    ),
   }),
   missingArguments: ({ fields }, { locale }) => missingFields(locale, fields),
   failed: ({ code }, { locale }) => fail(locale, code),
@@ -133,4 +177,4 @@ export function render(result: ToolResult, voice: Voice): FunctionAnswer {
   return (RENDERERS[result.kind] as (result: ToolResult, voice: Voice) => FunctionAnswer)(result, voice);
 }
 
-export type { Voice };
+export type { Voice } from './speech';

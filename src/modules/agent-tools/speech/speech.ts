@@ -1,7 +1,4 @@
-import { DateTime } from 'luxon';
-import { Memo } from '../../../common/remember';
 import type { DomainErrorCode } from '../../../common/domain-error';
-import type { When } from '../../appointments/when';
 import type { Locale } from '../../tenants/company.entity';
 
 /** What every function answers: HTTP 200, a sentence the agent can say, and data for the LLM. */
@@ -17,13 +14,13 @@ const FIELD_NAMES: Record<string, Phrases> = {
   service: { de: 'die gewünschte Leistung', en: 'the service' },
   date: { de: 'das Datum', en: 'the date' },
   time: { de: 'die Uhrzeit', en: 'the time' },
-  name: { de: 'Ihren Namen', en: 'your name' },
+  name: { de: 'Ihr Name', en: 'your name' },
   email: { de: 'eine gültige E-Mail-Adresse', en: 'a valid e-mail address' },
   phone: { de: 'Ihre Telefonnummer', en: 'your phone number' },
   confirm: { de: 'Ihre Bestätigung', en: 'your confirmation' },
   new_date: { de: 'das neue Datum', en: 'the new date' },
   new_time: { de: 'die neue Uhrzeit', en: 'the new time' },
-  appointment_id: { de: 'den Termin', en: 'the appointment' },
+  appointment_id: { de: 'der Termin', en: 'the appointment' },
 };
 
 const ERRORS: Record<DomainErrorCode | 'NOT_CONFIGURED' | 'INTERNAL', Phrases> = {
@@ -101,7 +98,10 @@ export function missingFields(locale: Locale, fields: string[]): FunctionAnswer 
   const list = joinList(locale, names);
   return {
     success: false,
-    message: locale === 'de' ? `Mir fehlt noch ${list}.` : `I still need ${list}.`,
+    message:
+      locale === 'de'
+        ? `Mir fehlt noch ${list}. Können Sie mir das sagen?`
+        : `I still need ${list}. Could you tell me?`,
     data: { missing: fields },
   };
 }
@@ -112,82 +112,25 @@ export function joinList(locale: Locale, items: string[], conjunction: 'and' | '
   return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }
 
-/** Formatting weekday and month names goes through Intl (3 % of a warm check); the same slots are said again and again. */
-const spokenInstants = new Memo<string, string>(5_000);
-
-/** "Dienstag, 1. Dezember um 14:00 Uhr" / "Tuesday, December 1 at 2:00 PM", in the company's timezone. */
-export function speakDateTime(instant: Date, timezone: string, locale: Locale): string {
-  return spokenInstants.get(`${instant.getTime()}|${timezone}|${locale}`, () => {
-    const local = DateTime.fromJSDate(instant, { zone: timezone }).setLocale(locale);
-    return locale === 'de'
-      ? `${local.toFormat('cccc, d. LLLL')} um ${local.toFormat('HH:mm')} Uhr`
-      : `${local.toFormat('cccc, LLLL d')} at ${local.toFormat('h:mm a')}`;
-  });
-}
-
 export function speakDuration(minutes: number, locale: Locale): string {
   return locale === 'de' ? `${minutes} Minuten` : `${minutes} minutes`;
 }
 
-/** "14:00 Uhr" / "2:00 PM". */
-function speakTime(instant: Date, timezone: string, locale: Locale): string {
-  const local = DateTime.fromJSDate(instant, { zone: timezone });
-  return locale === 'de' ? `${local.toFormat('HH:mm')} Uhr` : local.setLocale('en').toFormat('h:mm a');
+/** The company's language and timezone: all a sentence needs besides the result. */
+export interface Voice {
+  locale: Locale;
+  timezone: string;
 }
 
-/**
- * "heute, Dienstag, 1. Dezember" / "morgen, Mittwoch, 2. Dezember" / "Freitag, 4. Dezember" (en: "today, Tuesday,
- * December 1"): always weekday and date, so the caller can correct a day that was misunderstood.
- */
-export function speakDay(day: string, timezone: string, locale: Locale, now = new Date()): string {
-  const target = DateTime.fromISO(day, { zone: timezone }).startOf('day');
-  const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
-  const offset = Math.round(target.diff(today, 'days').days);
-  const date = target.setLocale(locale).toFormat(locale === 'de' ? 'cccc, d. LLLL' : 'cccc, LLLL d');
-  const relative = RELATIVE_DAYS[locale][offset];
-  return relative ? `${relative}, ${date}` : date;
-}
+export const say = (locale: Locale, de: string, en: string) => (locale === 'de' ? de : en);
+export const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export const iso = (instants: Date[]) => instants.map((instant) => instant.toISOString());
 
-const RELATIVE_DAYS: Record<Locale, Record<number, string>> = {
-  de: { 0: 'heute', 1: 'morgen' },
-  en: { 0: 'today', 1: 'tomorrow' },
-};
-
-/** "Meinen Sie Mittwoch, 2. Dezember um 07:00 Uhr oder um 19:00 Uhr?"; "Der 10. Dezember ist ein Donnerstag. …" */
-export function speakClarification(when: When & { kind: 'clarify' }, timezone: string, locale: Locale): string {
-  const [first, second] = when.options;
-  if (when.reason === 'meridiem' && second) {
-    const other = speakTime(second, timezone, locale);
-    return locale === 'de'
-      ? `Meinen Sie ${speakDateTime(first, timezone, locale)} oder um ${other}?`
-      : `Do you mean ${speakDateTime(first, timezone, locale)} or at ${other}?`;
-  }
-  const day = DateTime.fromJSDate(first, { zone: timezone }).setLocale(locale);
-  return locale === 'de'
-    ? `Der ${day.toFormat('d. LLLL')} ist ein ${day.toFormat('cccc')}. Welchen Tag meinen Sie genau?`
-    : `${day.toFormat('LLLL d')} is a ${day.toFormat('cccc')}. Which day do you mean?`;
-}
-
-/** Times of one day, "9:00, 9:30 und 10:00 Uhr"; slots on other days get their day said too. */
-export function speakSlots(
-  slots: Date[],
-  timezone: string,
-  locale: Locale,
-  conjunction: 'and' | 'or' = 'or',
-  now = new Date(),
-): string {
-  const days = new Set(slots.map((slot) => DateTime.fromJSDate(slot, { zone: timezone }).toISODate()));
-  if (days.size <= 1) {
-    const times = slots.map((slot) =>
-      DateTime.fromJSDate(slot, { zone: timezone })
-        .setLocale('en')
-        .toFormat(locale === 'de' ? 'HH:mm' : 'h:mm a'),
-    );
-    return locale === 'de' ? `${joinList('de', times, conjunction)} Uhr` : joinList('en', times, conjunction);
-  }
-  const spoken = slots.map((slot) => {
-    const day = speakDay(DateTime.fromJSDate(slot, { zone: timezone }).toISODate()!, timezone, locale, now);
-    return `${day} ${locale === 'de' ? 'um' : 'at'} ${speakTime(slot, timezone, locale)}`;
-  });
-  return joinList(locale, spoken, conjunction);
-}
+/** The next step, asked once at the end of an answer. */
+export const NEXT = {
+  anythingElse: { de: 'Kann ich sonst noch helfen?', en: 'Anything else I can help with?' },
+  newAppointment: { de: 'Möchten Sie einen neuen Termin vereinbaren?', en: 'Would you like to book a new one?' },
+  whichTime: { de: 'Welche Uhrzeit passt Ihnen?', en: 'What time suits you?' },
+  book: { de: 'Soll ich den Termin für Sie buchen?', en: 'Shall I book it for you?' },
+  otherDay: { de: 'Möchten Sie einen anderen Tag?', en: 'Would another day suit you?' },
+} satisfies Record<string, Phrases>;

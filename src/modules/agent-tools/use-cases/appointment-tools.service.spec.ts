@@ -68,11 +68,25 @@ describe("Appointment tools: the caller's own appointments", () => {
     const move = () =>
       rig.tools.run('reschedule-appointment', toolContext(), { new_date: '2030-03-04', new_time: '12:00' });
     rig.state.check = { kind: 'taken', instant: NOON, alternatives: [TEN] };
-    expect(await move()).toEqual({ kind: 'slotTaken', wanted: NOON, alternatives: [TEN] });
+    expect(await move()).toEqual({
+      kind: 'unavailable',
+      why: { reason: 'taken' },
+      day: expect.any(String),
+      wanted: NOON,
+      alternatives: [TEN],
+      stays: { id: 'apt_1', service: 'Haarschnitt', start: TEN },
+    });
     rig.state.check = { kind: 'free', instant: NOON };
     rig.state.reschedule = async () => Promise.reject(new DomainError('SLOT_TAKEN', 'gone'));
     rig.state.alternatives = [TEN];
-    expect(await move()).toEqual({ kind: 'slotTaken', wanted: NOON, alternatives: [TEN] });
+    expect(await move()).toEqual({
+      kind: 'unavailable',
+      why: { reason: 'taken' },
+      day: expect.any(String),
+      wanted: NOON,
+      alternatives: [TEN],
+      stays: { id: 'apt_1', service: 'Haarschnitt', start: TEN },
+    });
     rig.state.reschedule = async () => Promise.reject(new DomainError('CALCOM_BUSY', 'busy'));
     expect(await move()).toEqual({ kind: 'failed', code: 'CALCOM_BUSY' });
     expect(

@@ -3,7 +3,6 @@ import { DomainError } from '../../../common/domain-error';
 import type { Appointment } from '../../appointments/appointment.entity';
 import { AppointmentReconciliationService } from '../../appointments/appointment-reconciliation.service';
 import { AppointmentsService } from '../../appointments/appointments.service';
-import { AvailabilityService } from '../../appointments/availability.service';
 import { BookingService } from '../../appointments/booking.service';
 import { CalcomWebhookAccountsService } from '../../tenants/calcom-webhook-accounts.service';
 import { CompanyAccountsService } from '../../tenants/company-accounts.service';
@@ -15,6 +14,7 @@ import { booked } from './booking-tools.service';
 import { ToolScopeService, unsure } from './tool-scope.service';
 import { ToolStop } from './tool-stop';
 
+const MOVE_REFUSALS: string[] = ['SLOT_TAKEN', 'IN_THE_PAST', 'OUT_OF_WINDOW'];
 const CANCEL_REASON = { de: 'Vom Anrufer telefonisch abgesagt', en: 'Cancelled by the caller by phone' };
 
 /** An appointment as the caller knows it: by its stable id, the same across every move. */
@@ -33,7 +33,6 @@ export class AppointmentToolsService {
     private readonly webhooks: CalcomWebhookAccountsService,
     private readonly appointments: AppointmentsService,
     private readonly reconciliation: AppointmentReconciliationService,
-    private readonly availability: AvailabilityService,
     private readonly free: AvailabilityToolsService,
     private readonly booking: BookingService,
   ) {}
@@ -48,21 +47,27 @@ export class AppointmentToolsService {
     return { kind: 'cancelled', appointment: view(target), alreadyCancelled: outcome !== 'cancelled' };
   }
 
+  /** Moves the caller's appointment; when the new time cannot be had, it says why and that the old one stays. */
   async rescheduleAppointment(context: ToolContext, args: RescheduleAppointmentArgs): Promise<ToolResult> {
     const target = await this.target(context, args.appointment_id, args.date);
     const scope = await this.scopes.scope(context, target.service?.name ?? '', undefined, target.serviceId);
     const when = this.scopes.when(context, { date: args.new_date, time: args.new_time }, scope.openingHours);
-    if (when.kind !== 'instant') return unsure(when);
-    if (target.startAt.getTime() === when.instant.getTime()) return booked(scope, target, true);
+    // Words for the new day were said (the argument is required): reading nothing in them is not reading them.
+    if (when.kind === 'none') return { kind: 'unreadDate' };
+    const { instant, day } = this.scopes.exact(when, false);
+    const previous = target.startAt;
+    if (previous.getTime() === instant.getTime()) return { ...booked(scope, target, true, previous), unchanged: true };
+    const stays = (result: ToolResult): ToolResult =>
+      result.kind === 'unavailable' ? { ...result, stays: view(target) } : result;
     try {
       // The booking's own time counts as free, so it can move by less than its length.
-      const check = await this.availability.check(scope, when, new Date(), target.calcomBookingUid ?? undefined);
-      if (check.kind === 'taken') return { kind: 'slotTaken', wanted: when.instant, alternatives: check.alternatives };
-      const { appointment } = await this.booking.reschedule(scope, target, when.instant, context.callId);
-      return booked(scope, appointment, true);
+      const looked = await this.free.look(context, scope, when, target.calcomBookingUid ?? undefined);
+      if (looked.kind !== 'free') return stays(looked);
+      const { appointment } = await this.booking.reschedule(scope, target, instant, context.callId);
+      return booked(scope, appointment, true, previous);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'SLOT_TAKEN') return this.free.taken(scope, when.instant);
-      throw error;
+      if (!(error instanceof DomainError) || !MOVE_REFUSALS.includes(error.code)) throw error;
+      return stays(await this.free.unavailable(context, scope, { instant, day }));
     }
   }
 

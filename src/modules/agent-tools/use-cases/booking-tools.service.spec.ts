@@ -38,7 +38,9 @@ describe('Booking tools: confirm, then book once', () => {
     rig.state.book = async () => Promise.reject(new DomainError('SLOT_TAKEN', 'taken'));
     rig.state.alternatives = [new Date('2030-03-04T09:30:00.000Z')];
     expect(await rig.tools.run('book-appointment', toolContext(), args)).toEqual({
-      kind: 'slotTaken',
+      kind: 'unavailable',
+      why: { reason: 'taken' },
+      day: expect.any(String),
       wanted: TEN,
       alternatives: rig.state.alternatives,
     });
@@ -49,7 +51,7 @@ describe('Booking tools: confirm, then book once', () => {
   it('asks for the time, a readable number or any contact before it books', async () => {
     const run = (extra: object, context = toolContext()) =>
       rig.tools.run('book-appointment', context, { ...args, ...extra });
-    expect(await run({ time: undefined })).toEqual({ kind: 'needTime', again: true });
+    expect(await run({ time: undefined })).toEqual({ kind: 'needTime', again: true, day: false });
     expect(await run({ phone: 'zwölf' })).toEqual({ kind: 'unreadPhone' });
     expect(await run({}, toolContext({ callerNumber: null }))).toEqual({ kind: 'failed', code: 'CONTACT_REQUIRED' });
     expect(rig.calls('book')).toEqual([]);
@@ -77,9 +79,20 @@ describe('Booking tools: confirm, then book once', () => {
     rig.state.contact = async () => Promise.reject(new DomainError('CALCOM_BUSY', 'busy'));
     expect(await collect()).toEqual({ kind: 'failed', code: 'CALCOM_BUSY' });
     rig.state.check = { kind: 'taken', instant: TEN, alternatives: [new Date('2030-03-04T10:00:00.000Z')] };
-    expect(await collect()).toMatchObject({ kind: 'slotTaken', wanted: TEN });
+    expect(await collect()).toMatchObject({
+      kind: 'unavailable',
+      why: { reason: 'taken' },
+      day: expect.any(String),
+      wanted: TEN,
+    });
     rig.state.check = { kind: 'days', days: [] };
-    expect(await collect()).toEqual({ kind: 'slotTaken', wanted: TEN, alternatives: [] });
+    expect(await collect()).toMatchObject({
+      kind: 'unavailable',
+      why: { reason: 'taken' },
+      day: '2030-03-04',
+      wanted: TEN,
+      alternatives: [],
+    });
   });
 
   it('holds the time read back, books the yes with the hold and spends it', async () => {
@@ -109,7 +122,13 @@ describe('Booking tools: confirm, then book once', () => {
     rig.state.hold = { kind: 'taken' };
     rig.state.alternatives = [new Date('2030-03-04T10:00:00.000Z')];
     const refused = await rig.tools.run('collect-appointment-data', toolContext(), { ...args, confirm: false });
-    expect(refused).toEqual({ kind: 'slotTaken', wanted: TEN, alternatives: rig.state.alternatives });
+    expect(refused).toEqual({
+      kind: 'unavailable',
+      why: { reason: 'taken' },
+      day: expect.any(String),
+      wanted: TEN,
+      alternatives: rig.state.alternatives,
+    });
     const no = await rig.tools.run('collect-appointment-data', toolContext(), {
       ...args,
       confirm: false,
@@ -123,7 +142,12 @@ describe('Booking tools: confirm, then book once', () => {
     rig.state.mine = { id: 'hold_1', start: TEN, reservationUid: 'res_1', expiresAt: TEN };
     rig.state.book = async () => Promise.reject(new DomainError('SLOT_TAKEN', 'another hold came first'));
     const booked = await rig.tools.run('collect-appointment-data', toolContext(), { ...args, confirm: true });
-    expect(booked).toMatchObject({ kind: 'slotTaken', wanted: TEN });
+    expect(booked).toMatchObject({
+      kind: 'unavailable',
+      why: { reason: 'taken' },
+      day: expect.any(String),
+      wanted: TEN,
+    });
     expect(rig.calls('releaseHolder')).toEqual([['releaseHolder', 'co_1', 'call_abc']]);
   });
 });

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../common/domain-error';
 import type { Appointment } from '../../appointments/appointment.entity';
 import type { BookingScope } from '../../appointments/appointments.types';
-import { AvailabilityService } from '../../appointments/availability.service';
 import { BookingService } from '../../appointments/booking.service';
 import type { BookAppointmentArgs, CollectAppointmentDataArgs } from '../agent-tools.dto';
 import type { ToolContext } from '../tool-context';
@@ -12,6 +11,8 @@ import { CallerToolsService } from './caller-tools.service';
 import { holderOf, ToolScopeService } from './tool-scope.service';
 import { SlotHoldsService } from '../../appointments/holds/slot-holds.service';
 
+/** Refusals that have a reason to say and other times to offer. */
+const UNBOOKABLE = ['SLOT_TAKEN', 'IN_THE_PAST', 'OUT_OF_WINDOW'] as const;
 const isDomain = (error: unknown, code: DomainError['code']) => error instanceof DomainError && error.code === code;
 
 /** Booking: checking a wished appointment and repeating it back, then booking it once, however often it is retried. */
@@ -20,7 +21,6 @@ export class BookingToolsService {
   constructor(
     private readonly scopes: ToolScopeService,
     private readonly callers: CallerToolsService,
-    private readonly availability: AvailabilityService,
     private readonly free: AvailabilityToolsService,
     private readonly booking: BookingService,
     private readonly holds: SlotHoldsService,
@@ -41,9 +41,8 @@ export class BookingToolsService {
     const exact = this.scopes.exact(this.scopes.when(context, args, scope.openingHours), false);
     const start = exact.instant;
     const mine = await this.holds.mine(scope, start);
-    const result = mine ? null : await this.availability.check(scope, exact);
-    if (result && result.kind !== 'free')
-      return { kind: 'slotTaken', wanted: start, alternatives: result.kind === 'taken' ? result.alternatives : [] };
+    const looked = mine ? null : await this.free.look(context, scope, exact);
+    if (looked && looked.kind !== 'free') return looked;
     // Asked before the caller agrees, so a confirmed booking never fails for want of an e-mail address.
     const contact = { email: args.email ?? context.customer?.email ?? null, phone: args.phone ?? context.callerNumber };
     const refused = await this.booking.assertContactAccepted(scope, contact).then(
@@ -53,7 +52,7 @@ export class BookingToolsService {
     if (isDomain(refused, 'EMAIL_REQUIRED')) return { kind: 'needEmail' };
     if (refused) throw refused;
     const held = mine ? { kind: 'held' as const, hold: mine } : await this.holds.hold(scope, start);
-    if (held.kind === 'taken') return this.free.taken(scope, start);
+    if (held.kind === 'taken') return this.free.unavailable(context, scope, { instant: start, day: exact.day });
     const heldUntil = held.kind === 'held' ? held.hold.expiresAt : null;
     return { kind: 'confirmBooking', start, service: scope.service.name, name: args.name, heldUntil };
   }
@@ -62,7 +61,7 @@ export class BookingToolsService {
   async bookAppointment(context: ToolContext, args: BookAppointmentArgs): Promise<ToolResult> {
     const scope = await this.scopes.scope(context, args.service);
     const when = this.scopes.when(context, { date: args.date, time: args.time, start: args.start }, scope.openingHours);
-    const start = this.scopes.exact(when, true).instant;
+    const { instant: start, day } = this.scopes.exact(when, true);
     const [attendee, hold] = await Promise.all([this.callers.attendee(context, args), this.holds.mine(scope, start)]);
     // One booking per call, service and time: Retell's retries and a repeated MCP call find the first one.
     const key = `${context.retellCallId ?? `customer-${attendee.customerId}`}:${scope.service.id}:${start.toISOString()}`;
@@ -78,9 +77,9 @@ export class BookingToolsService {
         : scope.holder && this.holds.releaseHolder(scope.company.id, scope.holder));
       return booked(scope, appointment, false);
     } catch (error) {
-      if (isDomain(error, 'SLOT_TAKEN')) {
+      if (UNBOOKABLE.some((code) => isDomain(error, code))) {
         if (hold) await this.holds.releaseHolder(scope.company.id, scope.holder!);
-        return this.free.taken(scope, start);
+        return this.free.unavailable(context, scope, { instant: start, day });
       }
       if (isDomain(error, 'EMAIL_REQUIRED')) return { kind: 'needEmail' };
       throw error;
@@ -88,8 +87,13 @@ export class BookingToolsService {
   }
 }
 
-export function booked(scope: BookingScope, appointment: Appointment, moved: boolean): ToolResult {
+export function booked(
+  scope: BookingScope,
+  appointment: Appointment,
+  moved: boolean,
+  previous?: Date,
+): Extract<ToolResult, { kind: 'booked' }> {
   const status = appointment.status === 'pending' ? 'requested' : 'confirmed';
   const view = { id: appointment.originId, service: scope.service.name, start: appointment.startAt, status } as const;
-  return { kind: 'booked', appointment: view, moved };
+  return { kind: 'booked', appointment: view, moved, ...(previous ? { previous } : {}) };
 }

@@ -43,7 +43,7 @@ export class ToolScopeService {
   exact(when: When, again: boolean): Extract<When, { kind: 'instant' }> {
     if (when.kind === 'instant') return when;
     if (when.kind === 'invalid' || when.kind === 'clarify') throw new ToolStop(unsure(when));
-    throw new ToolStop({ kind: 'needTime', again });
+    throw new ToolStop({ kind: 'needTime', again, day: when.kind === 'none' });
   }
 
   /** An instant to search around: the time said, or the start of the period (9:00 without one) of the day said. */
