@@ -78,6 +78,7 @@ export function toolsRig() {
   const availability = {
     check: note('check', async () => state.check),
     alternatives: note('alternatives', async () => state.alternatives),
+    windowEnd: note('windowEnd', () => state.windowEnd),
     rules: note('rules', () => ({
       zone: 'Europe/Berlin',
       hours: HOURS,

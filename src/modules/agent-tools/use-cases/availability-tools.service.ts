@@ -55,15 +55,22 @@ export class AvailabilityToolsService {
   async look(context: ToolContext, scope: BookingScope, when: When, moving?: string): Promise<Looked> {
     const now = new Date();
     const asked = askedOf(when);
-    const early = asked && whyNot(asked, this.availability.rules(scope, now));
-    if (early && (early.reason === 'past' || early.reason === 'beyondWindow'))
-      return this.unavailable(context, scope, asked, now, [], early);
+    const early = asked && this.beforeCalcom(scope, asked, now);
+    if (early) return this.unavailable(context, scope, asked, now, [], early);
     const result = await this.availability.check(scope, when, now, moving);
     if (result.kind === 'free') return { kind: 'free', start: result.instant };
     if (result.kind === 'taken') return this.unavailable(context, scope, asked!, now, result.alternatives);
     if (result.days.some((day) => day.slots.length > 0))
       return { kind: 'freeTimes', days: result.days, period: when.kind === 'day' ? when.period : undefined };
     return this.unavailable(context, scope, asked ?? { day: result.days[0].day }, now, [], undefined, result.days);
+  }
+
+  /** Passed or beyond the window: known without asking Cal.com (a time inside both costs two comparisons). */
+  private beforeCalcom(scope: BookingScope, asked: Asked, now: Date): Why | null {
+    const at = asked.instant?.getTime();
+    if (at !== undefined && at > now.getTime() && at <= this.availability.windowEnd(scope, now)) return null;
+    const why = whyNot(asked, this.availability.rules(scope, now));
+    return why.reason === 'past' || why.reason === 'beyondWindow' ? why : null;
   }
 
   /** A time the caller cannot have, why, and the nearest free ones (those found with it, else a search). */
