@@ -7,6 +7,7 @@ import { CompanyAccounts1764874800000 } from './1764874800000-CompanyAccounts';
 import { CallEventsStoredDone1764961200000 } from './1764961200000-CallEventsStoredDone';
 import { CalcomWebhooks1765047600000 } from './1765047600000-CalcomWebhooks';
 import { SlotHolds1765134000000 } from './1765134000000-SlotHolds';
+import { Reminders1765220400000 } from './1765220400000-Reminders';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set, built or not. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CallEventsStoredDone1764961200000,
   CalcomWebhooks1765047600000,
   SlotHolds1765134000000,
+  Reminders1765220400000,
 ];

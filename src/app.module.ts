@@ -17,6 +17,7 @@ import { DemoSeederService } from './modules/tenants/demo-seeder.service';
 import { CalcomWebhooksModule } from './modules/calcom-webhooks/calcom-webhooks.module';
 import { McpModule } from './modules/mcp/mcp.module';
 import { RetellModule } from './modules/retell/retell.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { RedisModule } from './redis/redis.module';
 import { ThrottlingModule } from './throttling/throttling.module';
@@ -35,6 +36,7 @@ import { ThrottlingModule } from './throttling/throttling.module';
     AccessModule,
     ThrottlingModule,
     RetellModule,
+    RemindersModule,
     McpModule,
     CalcomWebhooksModule,
     AdminModule,

@@ -5,6 +5,7 @@ import { SlotHold } from './modules/appointments/holds/slot-hold.entity';
 import { CallEvent } from './modules/calls/call-event.entity';
 import { Call } from './modules/calls/call.entity';
 import { ApiToken } from './modules/access/api-token.entity';
+import { Reminder } from './modules/reminders/reminder.entity';
 import { Branch } from './modules/tenants/branch.entity';
 import { Company } from './modules/tenants/company.entity';
 import { Customer } from './modules/tenants/customer.entity';
@@ -24,5 +25,6 @@ export const entities = [
   AppointmentChange,
   CalcomDelivery,
   SlotHold,
+  Reminder,
   ApiToken,
 ];

@@ -41,7 +41,14 @@ export const redisConfig = registerAs('redis', () => {
   return { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX };
 });
 
-export const retellConfig = registerAs('retell', () => ({ apiKeys: loadEnv().RETELL_API_KEYS }));
+export const retellConfig = registerAs('retell', () => {
+  const env = loadEnv();
+  return {
+    apiKeys: env.RETELL_API_KEYS,
+    apiBaseUrl: env.RETELL_API_BASE_URL as string,
+    reminderTickMs: env.REMINDER_TICK_MS,
+  };
+});
 
 /** The keys that seal stored secrets (the first seals), or where the embedded database keeps its own. */
 export const secretsConfig = registerAs('secrets', () => {

@@ -29,6 +29,9 @@ const rules = {
   REDIS_URL: url(['redis', 'rediss']),
   REDIS_KEY_PREFIX: stringWithDefault('vbg:'),
   RETELL_API_KEYS: list,
+  RETELL_API_BASE_URL: url(['http', 'https'], 'https://api.retellai.com'),
+  /** How often due reminder calls are looked for; 0: never (an instance that only answers). */
+  REMINDER_TICK_MS: integer(15000, 0, 600000),
   ENCRYPTION_KEY: encryptionKeys,
   // A two-hour call's call_ended with every transcript form and per-word timings is a few MB; 25 MB leaves room.
   RETELL_BODY_LIMIT: byteSize(25 * 1024 ** 2, 1024 ** 2, 200 * 1024 ** 2),

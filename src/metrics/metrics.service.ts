@@ -66,6 +66,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly reminders = new Counter({
+    name: 'reminders_total',
+    help: 'Reminder calls by what became of them (placed, retry, confirmed, rescheduled, cancelled, no_answer, voicemail, declined, failed, dropped)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly webhookEvents = new Counter({
     name: 'retell_webhook_events_total',
     help: 'Retell webhook events by type and outcome (stored, duplicate, ignored, failed)',

@@ -1,3 +1,5 @@
+import { AdminRemindersController } from './admin-reminders.controller';
+import { RemindersModule } from '../reminders/reminders.module';
 import { Module } from '@nestjs/common';
 import { HealthModule } from '../../health/health.module';
 import { AppointmentsModule } from '../appointments/appointments.module';
@@ -19,9 +21,10 @@ import { TokensController } from './tokens.controller';
 
 /** The admin face: tenants, tokens, calls, customers, the diagnostic endpoint and GDPR, over the domain modules. */
 @Module({
-  imports: [HealthModule, CalcomModule, CallsModule, AppointmentsModule, TenantsModule],
+  imports: [HealthModule, CalcomModule, CallsModule, AppointmentsModule, TenantsModule, RemindersModule],
   controllers: [
     CompaniesController,
+    AdminRemindersController,
     BranchesController,
     PhoneNumbersController,
     ServicesController,

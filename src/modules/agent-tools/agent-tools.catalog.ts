@@ -4,6 +4,7 @@ import {
   CheckAvailabilityArgs,
   CollectAppointmentDataArgs,
   CollectCustomerInfoArgs,
+  ConfirmAppointmentArgs,
   GetAlternativesArgs,
   ListServicesArgs,
   NoArgs,
@@ -105,6 +106,20 @@ export const TOOLS = {
     access: 'read',
     speakDuringExecution: false,
     description: "Lists the caller's upcoming appointments.",
+  },
+  'confirm-appointment': {
+    needsCaller: true,
+    args: ConfirmAppointmentArgs,
+    access: 'write',
+    speakDuringExecution: false,
+    description: 'Records that the customer will come to their appointment (the yes on a reminder call).',
+  },
+  'opt-out-of-calls': {
+    needsCaller: true,
+    args: NoArgs,
+    access: 'write',
+    speakDuringExecution: false,
+    description: 'Records that the customer does not want to be called again (no more reminder calls).',
   },
 } as const satisfies Record<string, ToolSpec>;
 

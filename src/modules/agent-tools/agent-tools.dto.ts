@@ -187,3 +187,13 @@ export class RescheduleAppointmentArgs {
   @Text(100)
   new_time: string;
 }
+
+@VendorPayload()
+export class ConfirmAppointmentArgs {
+  @ApiPropertyOptional({
+    description: 'Id of the appointment the customer confirms ({{appointment_id}} on a reminder call), if known',
+  })
+  @IsOptional()
+  @IsUUID()
+  appointment_id?: string;
+}

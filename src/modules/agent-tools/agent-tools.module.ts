@@ -1,3 +1,4 @@
+import { RemindersModule } from '../reminders/reminders.module';
 import { Module } from '@nestjs/common';
 import { AppointmentsModule } from '../appointments/appointments.module';
 import { CallsModule } from '../calls/calls.module';
@@ -13,7 +14,7 @@ import { ToolScopeService } from './use-cases/tool-scope.service';
 
 /** The tools both faces offer: catalog, call context and use cases, with typed results and no transport. */
 @Module({
-  imports: [TenantsModule, CallsModule, AppointmentsModule],
+  imports: [TenantsModule, CallsModule, AppointmentsModule, RemindersModule],
   providers: [
     AgentToolsService,
     CallContextService,

@@ -43,6 +43,8 @@ export class AgentToolsService {
       'cancel-appointment': (context, args) => appointments.cancelAppointment(context, args),
       'reschedule-appointment': (context, args) => appointments.rescheduleAppointment(context, args),
       'query-customer-appointments': (context) => appointments.queryCustomerAppointments(context),
+      'confirm-appointment': (context, args) => appointments.confirmAppointment(context, args),
+      'opt-out-of-calls': (context) => appointments.optOutOfCalls(context),
     };
   }
 

@@ -1,3 +1,4 @@
+import { ReminderOutcomesService } from '../reminders/reminder-outcomes.service';
 import type { CalcomAccount } from '../calcom/calcom.types';
 import { DomainError } from '../../common/domain-error';
 import type { Appointment } from '../appointments/appointment.entity';
@@ -107,6 +108,10 @@ export function toolsRig() {
     used: note('holdUsed', async () => undefined),
     releaseHolder: note('releaseHolder', async () => 1),
   } satisfies FakeOf<SlotHoldsService>;
+  const reminders = {
+    fromTool: note('reminderOutcome', async () => false),
+    optedOut: note('optedOut', async () => undefined),
+  } satisfies FakeOf<ReminderOutcomesService>;
   const webhooks = { flowing: note('flowing', async () => false) } satisfies FakeOf<CalcomWebhookAccountsService>;
   const scopes = new ToolScopeService(asReal<CatalogService>(catalog), asReal<Accounts>(accounts));
   const callers = new CallerToolsService(asReal<CustomersService>(customers), asReal<CallsService>(calls));
@@ -129,6 +134,8 @@ export function toolsRig() {
       asReal<AppointmentReconciliationService>(reconciliation),
       free,
       real.booking,
+      asReal<ReminderOutcomesService>(reminders),
+      asReal<CustomersService>(customers),
     ),
   );
   return { tools, state, recorded, calls: (name: string) => recorded.filter(([called]) => called === name) };

@@ -59,6 +59,10 @@ export type ToolResult =
   | { kind: 'appointments'; appointments: AppointmentView[] }
   | { kind: 'whichAppointment'; appointments: AppointmentView[] }
   | { kind: 'noAppointment' }
+  /** The customer said they will come (a reminder call's yes). */
+  | { kind: 'attendanceConfirmed'; appointment: AppointmentView }
+  /** The customer asked not to be called again. */
+  | { kind: 'optedOut' }
   | { kind: 'unknownService'; offered: string[] }
   /** A day without a time (`day`: nor a day); `again` when the caller was already asked for the whole appointment. */
   | { kind: 'needTime'; again: boolean; day?: boolean }

@@ -64,4 +64,14 @@ export class RetellFunctionsController {
   queryCustomerAppointments(@Req() request: AuthenticatedRequest): Promise<FunctionAnswer> {
     return this.functions.run('query-customer-appointments', request);
   }
+
+  @RetellFunction('confirm-appointment')
+  confirmAppointment(@Req() request: AuthenticatedRequest): Promise<FunctionAnswer> {
+    return this.functions.run('confirm-appointment', request);
+  }
+
+  @RetellFunction('opt-out-of-calls')
+  optOutOfCalls(@Req() request: AuthenticatedRequest): Promise<FunctionAnswer> {
+    return this.functions.run('opt-out-of-calls', request);
+  }
 }

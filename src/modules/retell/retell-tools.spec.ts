@@ -4,7 +4,7 @@ describe(retellToolDefinitions.name, () => {
   const sut = retellToolDefinitions('https://gw.example.com/');
 
   it('defines every function with its URL, method and filler setting', () => {
-    expect(sut).toHaveLength(10);
+    expect(sut).toHaveLength(12);
     expect(sut.find((tool) => tool.name === 'check_availability')).toMatchObject({
       type: 'custom',
       url: 'https://gw.example.com/api/retell/check-availability',

@@ -6,6 +6,7 @@ import type { AgentPrincipal } from '../access/principal';
 import { MetricsService } from '../../metrics/metrics.service';
 import { RetellWebhookDto } from './retell-webhook.dto';
 import { HoldReleaseService } from '../appointments/holds/hold-release.service';
+import { ReminderOutcomesService } from '../reminders/reminder-outcomes.service';
 
 const KNOWN = new Set([
   'transcript_updated',
@@ -23,6 +24,7 @@ export class RetellWebhooksService {
     private readonly calls: CallsService,
     private readonly metrics: MetricsService,
     private readonly holds: HoldReleaseService,
+    private readonly reminders: ReminderOutcomesService,
   ) {}
 
   /** `store`, counted by event and outcome (an unknown event name counts as `other`: labels stay few). */
@@ -75,12 +77,24 @@ export class RetellWebhooksService {
       principal?.companyId ?? null,
     );
     this.logger.log({ event, outcome }, 'Retell event');
-    // The caller is gone: a slot held for them goes too (batched, after the event is stored).
-    if (event === 'call_ended' && outcome === 'stored')
+    if (outcome === 'stored') await this.afterStored(event, call);
+    return outcome;
+  }
+
+  /** The caller is gone: a slot held for them goes (batched); a reminder's call decides how the reminder ended. */
+  private async afterStored(event: string, call: NonNullable<RetellWebhookDto['call']>): Promise<void> {
+    if (event === 'call_ended')
       void this.holds
         .callEnded(call.call_id)
         .catch((error: Error) => this.logger.warn({ error: error.message }, 'Could not release the call’s hold'));
-    return outcome;
+    // Reminders are outbound calls; an inbound call costs nothing here.
+    if (call.direction === 'outbound' && (event === 'call_ended' || event === 'call_analyzed'))
+      await this.reminders.fromCall(
+        call.call_id,
+        call.disconnection_reason,
+        call.call_analysis?.in_voicemail === true,
+        call.end_timestamp ? new Date(call.end_timestamp) : new Date(),
+      );
   }
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgentToolsModule } from '../agent-tools/agent-tools.module';
 import { AppointmentsModule } from '../appointments/appointments.module';
 import { CallsModule } from '../calls/calls.module';
+import { RemindersModule } from '../reminders/reminders.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { RetellFunctionsController } from './retell-functions.controller';
 import { RetellFunctionsService } from './retell-functions.service';
@@ -12,7 +13,7 @@ import { RetellWebhooksService } from './retell-webhooks.service';
 
 /** The transport face for Retell: it depends on the tools and the domain, never the other way round. */
 @Module({
-  imports: [AgentToolsModule, TenantsModule, CallsModule, AppointmentsModule],
+  imports: [AgentToolsModule, TenantsModule, CallsModule, AppointmentsModule, RemindersModule],
   controllers: [RetellWebhooksController, RetellFunctionsController],
   providers: [RetellAuthGuard, RetellFunctionsService, RetellWebhooksService, RetellInboundService],
 })

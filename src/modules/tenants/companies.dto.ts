@@ -1,7 +1,71 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalcomBaseUrl, IsIanaTimezone } from '../../common/validation';
 import type { DateOrder, Locale } from './company.entity';
+
+const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+export class ReminderWindowDto {
+  @ApiProperty({ example: '09:00', description: 'Earliest call, HH:mm in the company timezone' })
+  @Matches(CLOCK, { message: 'window.from must be HH:mm' })
+  from: string;
+
+  @ApiProperty({ example: '19:00', description: 'No call at or after this, HH:mm in the company timezone' })
+  @Matches(CLOCK, { message: 'window.to must be HH:mm' })
+  to: string;
+}
+
+/** Reminder calls before appointments; absent or null: none. */
+export class RemindersDto {
+  @ApiProperty({ type: [Number], example: [1440], description: 'Minutes before the appointment, one call each' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(15, { each: true })
+  @Max(20160, { each: true })
+  leadMinutes: number[];
+
+  @ApiProperty({ type: ReminderWindowDto, description: 'Never call outside it (company time)' })
+  @ValidateNested()
+  @Type(() => ReminderWindowDto)
+  window: ReminderWindowDto;
+
+  @ApiProperty({ example: 'agent_reminder', description: 'The Retell agent that places the call' })
+  @IsString()
+  @Length(1, 128)
+  agentId: string;
+
+  @ApiPropertyOptional({
+    example: '+493012345678',
+    nullable: true,
+    description: "The number it calls from (one of the Retell workspace's); default: the company's first number",
+  })
+  @IsOptional()
+  @Matches(/^\+[1-9]\d{6,14}$/, { message: 'fromNumber must be an E.164 number' })
+  fromNumber?: string | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, default: 3, description: 'Calls per reminder at most' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  maxAttempts?: number;
+}
 
 export class CreateCompanyDto {
   @ApiProperty({ example: 'salon-mitte', description: 'Stable key, lowercase letters, digits and dashes' })
@@ -46,6 +110,12 @@ export class CreateCompanyDto {
   @Min(0)
   @Max(15)
   holdMinutes?: number;
+
+  @ApiPropertyOptional({ type: RemindersDto, nullable: true, description: 'Reminder calls; null: off' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RemindersDto)
+  reminders?: RemindersDto | null;
 
   @ApiPropertyOptional({ description: 'Write-only: stored encrypted, never returned', writeOnly: true })
   @IsOptional()

@@ -7,7 +7,8 @@ import { SecretBox } from '../../secrets/secret-box';
 import { CatalogCacheService } from './catalog-cache.service';
 import { CompanyAccountsService } from './company-accounts.service';
 import { sealedSecrets } from './company-secrets';
-import { Company } from './company.entity';
+import { Company, ReminderSettings } from './company.entity';
+import { reminderSettings } from './reminder-settings';
 import { TenantChangesService } from './tenant-changes.service';
 import { CreateCompanyDto, UpdateCompanyDto } from './companies.dto';
 import { ListQueryDto } from './tenants.dto';
@@ -21,6 +22,7 @@ export interface CompanyView {
   locale: string;
   dateOrder: string | null;
   holdMinutes: number;
+  reminders: ReminderSettings | null;
   retellAgentIds: string[];
   calcomBaseUrl: string;
   hasCalcomApiKey: boolean;
@@ -45,6 +47,7 @@ const WITH_SECRETS = {
   locale: true,
   dateOrder: true,
   holdMinutes: true,
+  reminders: true,
   retellAgentIds: true,
   createdAt: true,
   updatedAt: true,
@@ -82,6 +85,7 @@ export class CompaniesService {
       locale: dto.locale ?? 'de',
       dateOrder: dto.dateOrder ?? null,
       holdMinutes: dto.holdMinutes ?? 5,
+      reminders: reminderSettings(dto.reminders) ?? null,
       calcomBaseUrl: dto.calcomBaseUrl ?? null,
       retellAgentIds: dto.retellAgentIds ?? [],
       ...sealedSecrets(this.box, dto),
@@ -102,6 +106,7 @@ export class CompaniesService {
         locale: dto.locale,
         dateOrder: dto.dateOrder,
         holdMinutes: dto.holdMinutes,
+        reminders: reminderSettings(dto.reminders),
         calcomBaseUrl: dto.calcomBaseUrl,
         retellAgentIds: dto.retellAgentIds,
       }),

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import type { SecretBox } from '../../secrets/secret-box';
 import { Branch } from './branch.entity';
+import { reminderSettings } from './reminder-settings';
 import { sealedSecrets } from './company-secrets';
 import { Company } from './company.entity';
 import { PhoneNumber } from './phone-number.entity';
@@ -47,6 +48,7 @@ export class CompanyImport {
         locale: dto.locale ?? existing?.locale ?? 'de',
         dateOrder: dto.dateOrder !== undefined ? dto.dateOrder : (existing?.dateOrder ?? null),
         holdMinutes: dto.holdMinutes ?? existing?.holdMinutes ?? 5,
+        reminders: dto.reminders !== undefined ? reminderSettings(dto.reminders) : (existing?.reminders ?? null),
         retellAgentIds: dto.retellAgentIds ?? existing?.retellAgentIds ?? [],
         calcomBaseUrl: dto.calcomBaseUrl !== undefined ? dto.calcomBaseUrl : (existing?.calcomBaseUrl ?? null),
         ...sealedSecrets(this.box, dto),

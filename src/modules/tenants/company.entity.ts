@@ -1,6 +1,20 @@
 import { Check, Column, Entity, Index } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn, UuidPrimaryColumn } from '../../database/columns';
 
+/** When and how the agent phones customers before their appointments (company time for the window). */
+export interface ReminderSettings {
+  /** Minutes before the appointment, one reminder each (e.g. [1440]: a day before). */
+  leadMinutes: number[];
+  /** Never call outside it: "HH:mm" to "HH:mm" in the company's timezone. */
+  window: { from: string; to: string };
+  /** The Retell agent that places the call. */
+  agentId: string;
+  /** The number it calls from (a number of the workspace); null: the company's first number. */
+  fromNumber: string | null;
+  /** Calls per reminder at most (no answer and voicemail are tried again inside the window). */
+  maxAttempts: number;
+}
+
 export type Locale = 'de' | 'en';
 /** How callers write numeric dates: "2/3" is 2 March (`dmy`) or February 3 (`mdy`). */
 export type DateOrder = 'dmy' | 'mdy';
@@ -34,6 +48,10 @@ export class Company {
    */
   @Column('smallint', { default: 5 })
   holdMinutes: number;
+
+  /** Reminder calls before appointments; null: none. */
+  @Column('jsonb', { nullable: true })
+  reminders: ReminderSettings | null;
 
   /** Sealed (`SecretBox`); never selected unless asked for, never serialised, never logged. */
   @Column('text', { nullable: true, select: false })

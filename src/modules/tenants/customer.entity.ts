@@ -24,6 +24,10 @@ export class Customer {
   @Column('varchar', { length: 320, nullable: true })
   email: string | null;
 
+  /** The customer asked not to be called: no reminder call is placed to them. */
+  @Column('boolean', { default: false })
+  doNotCall: boolean;
+
   @CreatedAtColumn()
   createdAt: Date;
 

@@ -42,6 +42,19 @@ export class CustomersService {
     return this.customers.findOneByOrFail({ companyId, phoneE164: details.phone });
   }
 
+  /**
+   * The customer (or the owner of a number not yet a customer) asked not to be called: no reminder call reaches them
+   * from now on. Their id.
+   */
+  async doNotCall(companyId: string, who: { id: string } | { phone: string }): Promise<string> {
+    if ('id' in who) {
+      await this.customers.update({ id: who.id, companyId }, { doNotCall: true });
+      return who.id;
+    }
+    await this.customers.upsert({ companyId, phoneE164: who.phone, doNotCall: true }, ['companyId', 'phoneE164']);
+    return (await this.customers.findOneByOrFail({ companyId, phoneE164: who.phone })).id;
+  }
+
   list(page: CustomerPage): Promise<Customer[]> {
     return this.customers.find({
       where: {

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Branch, OpeningHours } from '../../tenants/branch.entity';
+import type { ReminderSettings } from '../../tenants/company.entity';
+import { RemindersDto } from '../../tenants/companies.dto';
 import type { CompanyView } from '../../tenants/companies.service';
 import type { PhoneNumber } from '../../tenants/phone-number.entity';
 import type { Service } from '../../tenants/service.entity';
@@ -16,6 +18,8 @@ export class CompanyResponse implements CompanyView {
   @ApiProperty({ enum: ['de', 'en'] }) locale: string;
   @ApiProperty({ enum: ['dmy', 'mdy'], nullable: true, type: String }) dateOrder: string | null;
   @ApiProperty({ example: 5, description: 'Minutes a read-back holds the slot; 0: no holds' }) holdMinutes: number;
+  @ApiProperty({ type: RemindersDto, nullable: true, description: 'Reminder calls; null: off' })
+  reminders: ReminderSettings | null;
   @ApiProperty({ type: [String] }) retellAgentIds: string[];
   @ApiProperty({ example: 'https://api.cal.com', description: "The company's Cal.com API, or the deployment's" })
   calcomBaseUrl: string;
@@ -31,10 +35,10 @@ export class CompanyResponse implements CompanyView {
   @ApiProperty() updatedAt: Date;
 
   static of(view: CompanyView): CompanyResponse {
-    const { id, slug, name, timezone, locale, dateOrder, holdMinutes, retellAgentIds } = view;
+    const { id, slug, name, timezone, locale, dateOrder, holdMinutes, reminders, retellAgentIds } = view;
     const { calcomBaseUrl, hasCalcomApiKey, hasRetellApiKeys, hasCalcomWebhookSecret, calcomWebhookLastAt } = view;
     const secrets = { calcomBaseUrl, hasCalcomApiKey, hasRetellApiKeys, hasCalcomWebhookSecret, calcomWebhookLastAt };
-    const settings = { dateOrder, holdMinutes, retellAgentIds };
+    const settings = { dateOrder, holdMinutes, reminders, retellAgentIds };
     return { id, slug, name, timezone, locale, ...settings, ...secrets, ...stamps(view) };
   }
 }

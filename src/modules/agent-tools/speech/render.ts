@@ -10,7 +10,7 @@ import {
 } from './render-calendar';
 import { renderAlternatives, renderFree, renderFreeTimes, renderUnavailable } from './render-offers';
 import { fail, FunctionAnswer, joinList, missingFields, NEXT, say, speakDuration, Voice } from './speech';
-import { speakClarification } from './spoken-times';
+import { speakClarification, speakDateTime } from './spoken-times';
 
 type Result<K extends ToolResult['kind']> = Extract<ToolResult, { kind: K }>;
 type Renderers = { [K in ToolResult['kind']]: (result: Result<K>, voice: Voice) => FunctionAnswer };
@@ -102,6 +102,24 @@ const RENDERERS: Renderers = {
       `I can't find a matching appointment for you. ${NEXT.newAppointment.en}`,
     ),
     data: { appointments: [] },
+  }),
+  attendanceConfirmed: ({ appointment }, { locale, timezone }) => ({
+    success: true,
+    message: say(
+      locale,
+      `Danke, dann bis ${speakDateTime(appointment.start, timezone, locale)}! ${NEXT.anythingElse.de}`,
+      `Thank you, see you ${speakDateTime(appointment.start, timezone, locale)}! ${NEXT.anythingElse.en}`,
+    ),
+    data: { appointment_id: appointment.id, confirmed: true, start: appointment.start.toISOString() },
+  }),
+  optedOut: (_result, { locale }) => ({
+    success: true,
+    message: say(
+      locale,
+      `In Ordnung, wir rufen Sie nicht mehr an. ${NEXT.anythingElse.de}`,
+      `All right, we won't call you again. ${NEXT.anythingElse.en}`,
+    ),
+    data: { do_not_call: true },
   }),
   unknownService: ({ offered }, { locale }) => {
     const list = joinList(locale, offered, 'or');

@@ -6,7 +6,9 @@ import { AppointmentsService } from '../../appointments/appointments.service';
 import { BookingService } from '../../appointments/booking.service';
 import { CalcomWebhookAccountsService } from '../../tenants/calcom-webhook-accounts.service';
 import { CompanyAccountsService } from '../../tenants/company-accounts.service';
-import type { CancelAppointmentArgs, RescheduleAppointmentArgs } from '../agent-tools.dto';
+import type { CancelAppointmentArgs, ConfirmAppointmentArgs, RescheduleAppointmentArgs } from '../agent-tools.dto';
+import { ReminderOutcomesService } from '../../reminders/reminder-outcomes.service';
+import { CustomersService } from '../../tenants/customers.service';
 import type { ToolContext } from '../tool-context';
 import type { AppointmentView, ToolResult } from '../tool-results';
 import { AvailabilityToolsService } from './availability-tools.service';
@@ -35,6 +37,8 @@ export class AppointmentToolsService {
     private readonly reconciliation: AppointmentReconciliationService,
     private readonly free: AvailabilityToolsService,
     private readonly booking: BookingService,
+    private readonly reminders: ReminderOutcomesService,
+    private readonly customers: CustomersService,
   ) {}
 
   async cancelAppointment(context: ToolContext, args: CancelAppointmentArgs): Promise<ToolResult> {
@@ -44,6 +48,8 @@ export class AppointmentToolsService {
     // Cal.com requires a reason when the host's key cancels (always, for us): the caller's words, or ours.
     const reason = args.reason ?? CANCEL_REASON[context.company.locale];
     const outcome = await this.booking.cancel(account, context.company.timezone, target, reason);
+    if (outcome === 'cancelled' && context.retellCallId)
+      await this.reminders.fromTool(context.retellCallId, 'cancelled');
     return { kind: 'cancelled', appointment: view(target), alreadyCancelled: outcome !== 'cancelled' };
   }
 
@@ -64,11 +70,31 @@ export class AppointmentToolsService {
       const looked = await this.free.look(context, scope, when, target.calcomBookingUid ?? undefined);
       if (looked.kind !== 'free') return stays(looked);
       const { appointment } = await this.booking.reschedule(scope, target, instant, context.callId);
+      if (context.retellCallId) await this.reminders.fromTool(context.retellCallId, 'rescheduled');
       return booked(scope, appointment, true, previous);
     } catch (error) {
       if (!(error instanceof DomainError) || !MOVE_REFUSALS.includes(error.code)) throw error;
       return stays(await this.free.unavailable(context, scope, { instant, day }));
     }
+  }
+
+  /** The customer's "yes, I'll come": on a reminder call, the reminder ends as confirmed. */
+  async confirmAppointment(context: ToolContext, args: ConfirmAppointmentArgs): Promise<ToolResult> {
+    const target = await this.target(context, args.appointment_id);
+    if (context.retellCallId) await this.reminders.fromTool(context.retellCallId, 'confirmed');
+    return { kind: 'attendanceConfirmed', appointment: view(target) };
+  }
+
+  /** "Please don't call me again": honoured from now on, and the reminders still waiting go. */
+  async optOutOfCalls(context: ToolContext): Promise<ToolResult> {
+    const { company, customer, callerNumber } = context;
+    const who = customer ? { id: customer.id } : callerNumber ? { phone: callerNumber } : null;
+    if (!who) return { kind: 'failed', code: 'CONTACT_REQUIRED' };
+    const customerId = await this.customers.doNotCall(company.id, who);
+    await this.reminders.optedOut(company.id, customerId);
+    if (context.retellCallId)
+      await this.reminders.fromTool(context.retellCallId, 'declined', 'the customer asked not to be called');
+    return { kind: 'optedOut' };
   }
 
   async queryCustomerAppointments({ company, customer }: ToolContext): Promise<ToolResult> {
