@@ -1,7 +1,8 @@
 import { ReminderDispatcherService } from '../../src/modules/reminders/reminder-dispatcher.service';
 import { Reminder } from '../../src/modules/reminders/reminder.entity';
 import { berlin, dayFromNow } from '../support/calcom';
-import { useReminderSuite } from '../support/reminders';
+import request from 'supertest';
+import { CUSTOMER, useReminderSuite } from '../support/reminders';
 
 /** Retell's create-phone-call has no idempotency key: a reminder is claimed first, asked once, retried by us alone. */
 describe('Reminder calls: claims, refusals and retries', () => {
@@ -71,6 +72,20 @@ describe('Reminder calls: claims, refusals and retries', () => {
     await rig.tick(at(3));
     expect(retell.placed).toHaveLength(1);
     expect(await rig.reminders()).toMatchObject([{ status: 'placed', attempts: 3 }]);
+  });
+
+  it('keeps the customer’s number out of a refusal’s reason, and erases the reminders with the customer', async () => {
+    retell.refuse(400, `to_number ${CUSTOMER} is not a valid number`);
+    await rig.tick(at(0));
+    expect(await rig.reminders()).toMatchObject([
+      { status: 'failed', reason: 'Retell 400: to_number <customer> is not a valid number' },
+    ]);
+    const admin = { authorization: `Bearer ${suite.t.adminToken}` };
+    await request(suite.t.server)
+      .delete(`/api/admin/customers/by-phone/${encodeURIComponent(CUSTOMER)}`)
+      .set(admin)
+      .expect(200);
+    expect(await rig.reminders()).toEqual([]);
   });
 
   it('fails after the company’s attempts, with the last reason', async () => {

@@ -1,3 +1,4 @@
+import { RemindersService } from '../reminders/reminders.service';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppointmentRecordsService } from '../appointments/appointment-records.service';
@@ -31,6 +32,7 @@ export class GdprService {
     private readonly appointments: AppointmentRecordsService,
     private readonly booking: BookingService,
     private readonly accounts: CompanyAccountsService,
+    private readonly reminders: RemindersService,
   ) {}
 
   /** Each owner erases its own rows, all in one transaction. */
@@ -40,6 +42,7 @@ export class GdprService {
     const report = await this.dataSource.transaction(async (manager) => {
       const calls = await this.calls.eraseCaller(manager, phone, ids, options.companyId);
       const appointments = await this.appointments.eraseCaller(manager, phone, ids, options.companyId);
+      await this.reminders.eraseCustomers(manager, ids);
       await this.customers.remove(manager, ids);
       return { customers: ids.length, calls, appointments };
     });

@@ -69,6 +69,8 @@ export class ReminderDispatcherService {
       metadata: { reminder_id: row.id, appointment_id: row.appointment_origin_id, company_id: row.company_id },
     });
     if (placed.ok) return this.settle(row.id, { status: 'placed', reason: null, callId: placed.callId });
+    // Retell may quote the number called: the customer's number stays out of the log and the reminder's reason.
+    placed.reason = placed.reason.split(row.phone).join('<customer>');
     this.logger.warn({ reminder: row.id, status: placed.status, reason: placed.reason }, 'Reminder call refused');
     const later = placed.retry && row.attempts < settings.maxAttempts ? this.backoff(row, now, start) : null;
     return this.settle(

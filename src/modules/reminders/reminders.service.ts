@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Reminder, ReminderStatus } from './reminder.entity';
 
 export interface ReminderQuery {
@@ -14,6 +14,12 @@ export interface ReminderQuery {
 @Injectable()
 export class RemindersService {
   constructor(@InjectRepository(Reminder) private readonly reminders: Repository<Reminder>) {}
+
+  /** A caller's erasure: their reminders go with them, in the caller's transaction. */
+  async eraseCustomers(manager: EntityManager, customerIds: string[]): Promise<number> {
+    if (customerIds.length === 0) return 0;
+    return (await manager.getRepository(Reminder).delete({ customerId: In(customerIds) })).affected ?? 0;
+  }
 
   list(query: ReminderQuery): Promise<Reminder[]> {
     return this.reminders.find({
