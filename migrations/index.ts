@@ -8,6 +8,7 @@ import { CallEventsStoredDone1764961200000 } from './1764961200000-CallEventsSto
 import { CalcomWebhooks1765047600000 } from './1765047600000-CalcomWebhooks';
 import { SlotHolds1765134000000 } from './1765134000000-SlotHolds';
 import { Reminders1765220400000 } from './1765220400000-Reminders';
+import { FunctionCalls1765306800000 } from './1765306800000-FunctionCalls';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set, built or not. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CalcomWebhooks1765047600000,
   SlotHolds1765134000000,
   Reminders1765220400000,
+  FunctionCalls1765306800000,
 ];

@@ -4,6 +4,7 @@ import { CalcomDelivery } from './modules/appointments/calcom-delivery.entity';
 import { SlotHold } from './modules/appointments/holds/slot-hold.entity';
 import { CallEvent } from './modules/calls/call-event.entity';
 import { Call } from './modules/calls/call.entity';
+import { FunctionCall } from './modules/calls/function-call.entity';
 import { ApiToken } from './modules/access/api-token.entity';
 import { Reminder } from './modules/reminders/reminder.entity';
 import { Branch } from './modules/tenants/branch.entity';
@@ -21,6 +22,7 @@ export const entities = [
   Customer,
   Call,
   CallEvent,
+  FunctionCall,
   Appointment,
   AppointmentChange,
   CalcomDelivery,

@@ -1,5 +1,7 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { MetricsService } from '../../metrics/metrics.service';
+import { FunctionCallLog } from '../calls/function-call-log.service';
+import { render } from './speech/render';
 import { DomainError } from '../../common/domain-error';
 import { parseVendorPayload } from '../../common/vendor-payload';
 import { ToolKey, TOOLS } from './agent-tools.catalog';
@@ -31,6 +33,7 @@ export class AgentToolsService {
     booking: BookingToolsService,
     appointments: AppointmentToolsService,
     @Optional() private readonly metrics?: MetricsService,
+    @Optional() private readonly log?: FunctionCallLog,
   ) {
     this.handlers = {
       'list-services': (context, args) => catalog.listServices(context, args),
@@ -49,19 +52,34 @@ export class AgentToolsService {
   }
 
   async run<K extends ToolKey>(key: K, context: ToolContext, rawArgs: unknown, face = 'retell'): Promise<ToolResult> {
+    const started = performance.now();
     const stop = this.metrics?.toolDuration.startTimer({ tool: key, face });
-    const result = await this.execute(key, context, rawArgs).catch((error: unknown) => {
+    const validated: { args: object | null } = { args: null };
+    const result = await this.execute(key, context, rawArgs, validated).catch((error: unknown) => {
       stop?.({ outcome: 'refused' });
       throw error;
     });
-    stop?.({ outcome: result.kind === 'failed' ? `failed:${result.code}` : result.kind });
+    const outcome = result.kind === 'failed' ? `failed:${result.code}` : result.kind;
+    stop?.({ outcome });
+    if (this.log) {
+      const answer = render(result, context.company);
+      const durationMs = performance.now() - started;
+      const entry = { companyId: context.company.id, callId: context.callId, tool: key, face, outcome, durationMs };
+      this.log.record({ ...entry, args: validated.args, success: answer.success, answer: answer.message });
+    }
     return result;
   }
 
-  private async execute<K extends ToolKey>(key: K, context: ToolContext, rawArgs: unknown): Promise<ToolResult> {
+  private async execute<K extends ToolKey>(
+    key: K,
+    context: ToolContext,
+    rawArgs: unknown,
+    validated: { args: object | null },
+  ): Promise<ToolResult> {
     try {
       const parsed = await parseVendorPayload(TOOLS[key].args, rawArgs);
       if (!parsed.ok) return unparsed(parsed.fields, rawArgs);
+      validated.args = parsed.value as object;
       return await this.handlers[key](context, parsed.value as ArgsOf<K>);
     } catch (error) {
       return this.failure(key, error);

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { privacyConfig, PrivacyConfig } from '../../config/configuration';
-import { PURGE_TRANSCRIPTS } from './call-privacy';
+import { PURGE_FUNCTION_CALLS, PURGE_TRANSCRIPTS } from './call-privacy';
 
 const EVERY_HOUR_MS = 3_600_000;
 
@@ -41,6 +41,7 @@ export class CallRetentionService implements OnApplicationBootstrap, BeforeAppli
   async purgeTranscripts(now = new Date()): Promise<number> {
     if (this.config.transcriptRetentionDays === 0) return 0;
     const cutoff = new Date(now.getTime() - this.config.transcriptRetentionDays * 86_400_000);
+    await this.dataSource.query(PURGE_FUNCTION_CALLS, [cutoff]);
     const [, affected] = await this.dataSource.query(PURGE_TRANSCRIPTS, [cutoff]);
     return Number(affected);
   }

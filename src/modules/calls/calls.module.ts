@@ -1,3 +1,5 @@
+import { FunctionCall } from './function-call.entity';
+import { FunctionCallLog } from './function-call-log.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TenantsModule } from '../tenants/tenants.module';
@@ -9,8 +11,8 @@ import { CallRetentionService } from './call-retention.service';
 import { CallRecordsService } from './call-records.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Call, CallEvent]), TenantsModule],
-  providers: [CallsService, CallEventStore, CallRetentionService, CallRecordsService],
-  exports: [CallsService, CallRecordsService],
+  imports: [TypeOrmModule.forFeature([Call, CallEvent, FunctionCall]), TenantsModule],
+  providers: [CallsService, CallEventStore, CallRetentionService, CallRecordsService, FunctionCallLog],
+  exports: [CallsService, CallRecordsService, FunctionCallLog],
 })
 export class CallsModule {}

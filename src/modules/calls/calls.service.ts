@@ -7,7 +7,7 @@ import { MetricsService } from '../../metrics/metrics.service';
 import { CallEventItem, CallEventStore, FOREIGN_CALL, StoredEvent } from './call-event-store';
 import { CallReport, EVENT_RANK } from './call-merge';
 import { Call } from './call.entity';
-import { ERASE_CALLER } from './call-privacy';
+import { ERASE_CALLER_FUNCTION_CALLS, ERASE_CALLER } from './call-privacy';
 import { TOOL_CALL_SQL, ToolCallRequest, ToolCallRow } from './tool-call-sql';
 
 export type RecordOutcome = 'stored' | 'duplicate' | 'ignored';
@@ -91,6 +91,7 @@ export class CallsService {
 
   /** Erases a caller from calls, in the erasure's transaction; answers how many calls held them. */
   async eraseCaller(manager: EntityManager, phone: string, customerIds: string[], companyId?: string): Promise<number> {
+    await manager.query(ERASE_CALLER_FUNCTION_CALLS, [phone, customerIds, companyId ?? null]);
     const [, affected] = await manager.query(ERASE_CALLER, [phone, customerIds, companyId ?? null]);
     return Number(affected);
   }
