@@ -9,6 +9,7 @@ import { CalcomWebhooks1765047600000 } from './1765047600000-CalcomWebhooks';
 import { SlotHolds1765134000000 } from './1765134000000-SlotHolds';
 import { Reminders1765220400000 } from './1765220400000-Reminders';
 import { FunctionCalls1765306800000 } from './1765306800000-FunctionCalls';
+import { ViewerTokens1765393200000 } from './1765393200000-ViewerTokens';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set, built or not. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   SlotHolds1765134000000,
   Reminders1765220400000,
   FunctionCalls1765306800000,
+  ViewerTokens1765393200000,
 ];

@@ -40,7 +40,7 @@ const commands: Record<string, Command> = {
       options: { kind: { type: 'string' }, name: { type: 'string' }, company: { type: 'string' } },
     });
     if (!TOKEN_KINDS.includes(values.kind as TokenKind) || !values.name) {
-      throw new Error('usage: token:create --kind admin|function --name <label> [--company <id or slug>]');
+      throw new Error('usage: token:create --kind admin|function|viewer --name <label> [--company <id or slug>]');
     }
     const companyId = values.company ? await resolveCompany(app, values.company) : undefined;
     const created = await app

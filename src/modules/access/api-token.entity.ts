@@ -2,12 +2,15 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { CreatedAtColumn, UuidPrimaryColumn } from '../../database/columns';
 import { Company } from '../tenants/company.entity';
 
-export const TOKEN_KINDS = ['admin', 'function'] as const;
+export const TOKEN_KINDS = ['admin', 'function', 'viewer'] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 
 /** Only the SHA-256 of a token is stored; the token itself is shown once, when it is created. */
 @Entity('api_tokens')
-@Check('ck_api_tokens_kind', `"kind" IN ('admin', 'function') AND ("kind" = 'admin' OR "company_id" IS NOT NULL)`)
+@Check(
+  'ck_api_tokens_kind',
+  `"kind" IN ('admin', 'function', 'viewer') AND ("kind" = 'admin' OR "company_id" IS NOT NULL)`,
+)
 export class ApiToken {
   @UuidPrimaryColumn()
   id: string;

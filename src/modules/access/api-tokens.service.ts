@@ -21,6 +21,9 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
+/** `vbg_adm_…`, `vbg_fn_…`, `vbg_vw_…`: the kind readable at a glance (in a leak report, say). */
+const PREFIX: Record<TokenKind, string> = { admin: 'adm', function: 'fn', viewer: 'vw' };
+
 @Injectable()
 export class ApiTokensService {
   private readonly logger = new Logger(ApiTokensService.name);
@@ -28,29 +31,29 @@ export class ApiTokensService {
   constructor(@InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>) {}
 
   async create(input: { kind: TokenKind; name: string; companyId?: string | null }): Promise<CreatedToken> {
-    if (input.kind === 'function' && !input.companyId)
-      throw new DomainError('INVALID_INPUT', 'A function token needs companyId');
-    const token = `vbg_${input.kind === 'admin' ? 'adm' : 'fn'}_${randomBytes(32).toString('base64url')}`;
+    if (input.kind !== 'admin' && !input.companyId)
+      throw new DomainError('INVALID_INPUT', `A ${input.kind} token needs companyId`);
+    const token = `vbg_${PREFIX[input.kind]}_${randomBytes(32).toString('base64url')}`;
     const row = await this.tokens.save(
       this.tokens.create({
         kind: input.kind,
         name: input.name,
-        companyId: input.kind === 'function' ? (input.companyId ?? null) : null,
+        companyId: input.kind === 'admin' ? null : (input.companyId ?? null),
         tokenHash: hashToken(token),
       }),
     );
     return { id: row.id, kind: row.kind, name: row.name, companyId: row.companyId, token };
   }
 
-  /** The active token of that kind, or null. Malformed input is simply not a token: never an error. */
-  async verify(token: unknown, kind: TokenKind): Promise<ApiToken | null> {
+  /** The active token of that kind (or of one of those kinds), or null. Malformed input is simply not a token. */
+  async verify(token: unknown, kind: TokenKind | readonly TokenKind[]): Promise<ApiToken | null> {
     if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) return null;
     const presented = hashToken(token);
     const row = await this.tokens.findOneBy({ tokenHash: presented, revokedAt: IsNull() });
     if (
       !row ||
       !timingSafeEqual(Buffer.from(row.tokenHash, 'hex'), Buffer.from(presented, 'hex')) ||
-      row.kind !== kind
+      !(typeof kind === 'string' ? [kind] : kind).includes(row.kind)
     ) {
       return null;
     }

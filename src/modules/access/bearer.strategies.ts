@@ -4,7 +4,7 @@ import { Strategy } from 'passport-http-bearer';
 import { ApiTokensService } from './api-tokens.service';
 import type { AgentPrincipal, Principal } from './principal';
 
-/** `Authorization: Bearer vbg_adm_…`: an admin token, verified against its stored hash. */
+/** `Authorization: Bearer vbg_adm_…` (an admin token) or `vbg_vw_…` (a company's viewer), verified by hash. */
 @Injectable()
 export class AdminBearerStrategy extends PassportStrategy(Strategy, 'admin-bearer') {
   constructor(private readonly tokens: ApiTokensService) {
@@ -12,8 +12,10 @@ export class AdminBearerStrategy extends PassportStrategy(Strategy, 'admin-beare
   }
 
   async validate(token: string): Promise<Principal | false> {
-    const row = await this.tokens.verify(token, 'admin');
-    return row ? { kind: 'admin', tokenId: row.id } : false;
+    const row = await this.tokens.verify(token, ['admin', 'viewer']);
+    if (!row) return false;
+    if (row.kind === 'viewer' && row.companyId) return { kind: 'viewer', tokenId: row.id, companyId: row.companyId };
+    return row.kind === 'admin' ? { kind: 'admin', tokenId: row.id } : false;
   }
 }
 

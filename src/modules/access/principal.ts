@@ -7,6 +7,8 @@ import type { Request } from 'express';
  */
 export type Principal =
   | { kind: 'admin'; tokenId: string }
+  /** A business owner's read token: the admin API's reads, for this company alone. */
+  | { kind: 'viewer'; tokenId: string; companyId: string }
   | { kind: 'calcom'; companyId: string }
   | { kind: 'token'; tokenId: string; companyId: string; vital?: boolean }
   | {
@@ -25,7 +27,7 @@ export type AuthenticatedRequest = Request & { rawBody?: Buffer; principal?: Pri
 
 /** The counter a principal's requests share: its company where known, else its token, else the client address. */
 export function rateTracker(principal: Principal | undefined, ip: string | undefined): string {
-  if (principal?.kind === 'admin') return `token:${principal.tokenId}`;
+  if (principal?.kind === 'admin' || principal?.kind === 'viewer') return `token:${principal.tokenId}`;
   if (principal?.companyId) return `company:${principal.companyId}`;
   if (principal?.kind === 'signature' && principal.businessNumber) return `number:${principal.businessNumber}`;
   return `ip:${ip ?? 'unknown'}`;

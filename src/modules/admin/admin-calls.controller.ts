@@ -1,4 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { assertVisible, viewerCompany } from '../access/bearer-auth.guard';
+import type { AuthenticatedRequest } from '../access/principal';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth } from './admin-auth.decorator';
 import { CallsQueryDto } from './diagnostics.dto';
@@ -13,14 +15,16 @@ export class AdminCallsController {
 
   @Get()
   @ApiOkResponse({ type: [CallSummaryResponse] })
-  list(@Query() query: CallsQueryDto) {
-    return this.reads.recentCalls(query);
+  list(@Query() query: CallsQueryDto, @Req() request: AuthenticatedRequest) {
+    return this.reads.recentCalls({ ...query, companyId: viewerCompany(request) ?? query.companyId });
   }
 
   /** With transcript, analysis, cost breakdown, events and the appointments made in the call. */
   @Get(':id')
   @ApiOkResponse({ type: CallDetailResponse })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.reads.call(id);
+  async get(@Param('id', ParseUUIDPipe) id: string, @Req() request: AuthenticatedRequest) {
+    const call = await this.reads.call(id);
+    assertVisible(request, call.company?.id);
+    return call;
   }
 }

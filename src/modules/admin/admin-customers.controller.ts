@@ -1,4 +1,6 @@
-import { BadRequestException, Controller, Delete, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Delete, Get, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { assertVisible, viewerCompany } from '../access/bearer-auth.guard';
+import type { AuthenticatedRequest } from '../access/principal';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { toE164 } from '../../common/phone';
 import { AdminAuth } from './admin-auth.decorator';
@@ -18,14 +20,16 @@ export class AdminCustomersController {
 
   @Get()
   @ApiOkResponse({ type: [CustomerResponse] })
-  list(@Query() query: CustomersQueryDto) {
-    return this.reads.listCustomers(query);
+  list(@Query() query: CustomersQueryDto, @Req() request: AuthenticatedRequest) {
+    return this.reads.listCustomers({ ...query, companyId: viewerCompany(request) ?? query.companyId });
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CustomerDetailResponse })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.reads.customer(id);
+  async get(@Param('id', ParseUUIDPipe) id: string, @Req() request: AuthenticatedRequest) {
+    const customer = await this.reads.customer(id);
+    assertVisible(request, customer.companyId);
+    return customer;
   }
 
   /** GDPR erasure of a caller; safe to repeat. `?cancelBookings=true` also cancels their upcoming Cal.com bookings. */

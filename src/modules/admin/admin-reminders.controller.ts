@@ -1,4 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { viewerCompany } from '../access/bearer-auth.guard';
+import type { AuthenticatedRequest } from '../access/principal';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
@@ -61,7 +63,8 @@ export class AdminRemindersController {
   /** Reminder calls with their outcome, latest due first. */
   @Get()
   @ApiOkResponse({ type: [ReminderResponse] })
-  async list(@Query() query: RemindersQueryDto): Promise<ReminderResponse[]> {
-    return (await this.reminders.list(query)).map(ReminderResponse.of);
+  async list(@Query() query: RemindersQueryDto, @Req() request: AuthenticatedRequest): Promise<ReminderResponse[]> {
+    const companyId = viewerCompany(request) ?? query.companyId;
+    return (await this.reminders.list({ ...query, companyId })).map(ReminderResponse.of);
   }
 }

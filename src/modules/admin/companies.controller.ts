@@ -1,4 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { assertVisible, viewerCompany } from '../access/bearer-auth.guard';
+import type { AuthenticatedRequest } from '../access/principal';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth } from './admin-auth.decorator';
 import { CompaniesService } from '../tenants/companies.service';
@@ -14,13 +16,16 @@ export class CompaniesController {
 
   @Get()
   @ApiOkResponse({ type: [CompanyResponse] })
-  async list(@Query() query: ListQueryDto) {
+  async list(@Query() query: ListQueryDto, @Req() request: AuthenticatedRequest) {
+    const own = viewerCompany(request);
+    if (own) return [CompanyResponse.of(await this.companies.get(own))];
     return (await this.companies.list(query)).map(CompanyResponse.of);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CompanyResponse })
-  async get(@Param('id', ParseUUIDPipe) id: string) {
+  async get(@Param('id', ParseUUIDPipe) id: string, @Req() request: AuthenticatedRequest) {
+    assertVisible(request, id);
     return CompanyResponse.of(await this.companies.get(id));
   }
 

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { AdminOnly } from '../access/bearer-auth.guard';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth } from './admin-auth.decorator';
 import { ApiTokensService } from '../access/api-tokens.service';
@@ -7,6 +8,7 @@ import { CreatedTokenResponse, TokenResponse } from './responses/token.responses
 
 @ApiTags('admin: tokens')
 @AdminAuth()
+@AdminOnly()
 @Controller('api/admin/tokens')
 export class TokensController {
   constructor(private readonly tokens: ApiTokensService) {}
