@@ -10,6 +10,7 @@ import { SlotHolds1765134000000 } from './1765134000000-SlotHolds';
 import { Reminders1765220400000 } from './1765220400000-Reminders';
 import { FunctionCalls1765306800000 } from './1765306800000-FunctionCalls';
 import { ViewerTokens1765393200000 } from './1765393200000-ViewerTokens';
+import { ConsoleReads1765479600000 } from './1765479600000-ConsoleReads';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set, built or not. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Reminders1765220400000,
   FunctionCalls1765306800000,
   ViewerTokens1765393200000,
+  ConsoleReads1765479600000,
 ];

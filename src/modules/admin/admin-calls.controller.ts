@@ -3,7 +3,7 @@ import { assertVisible, viewerCompany } from '../access/bearer-auth.guard';
 import type { AuthenticatedRequest } from '../access/principal';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth } from './admin-auth.decorator';
-import { CallsQueryDto } from './diagnostics.dto';
+import { CallsSearchDto } from './calls-search.dto';
 import { DiagnosticsReadService } from './diagnostics-read.service';
 import { CallDetailResponse, CallSummaryResponse } from './responses/call.responses';
 
@@ -13,9 +13,10 @@ import { CallDetailResponse, CallSummaryResponse } from './responses/call.respon
 export class AdminCallsController {
   constructor(private readonly reads: DiagnosticsReadService) {}
 
+  /** Newest first, filtered; page by offset, or by key with the last row's `createdAt` and `id`. */
   @Get()
   @ApiOkResponse({ type: [CallSummaryResponse] })
-  list(@Query() query: CallsQueryDto, @Req() request: AuthenticatedRequest) {
+  list(@Query() query: CallsSearchDto, @Req() request: AuthenticatedRequest) {
     return this.reads.recentCalls({ ...query, companyId: viewerCompany(request) ?? query.companyId });
   }
 

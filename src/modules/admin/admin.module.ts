@@ -1,3 +1,5 @@
+import { AdminOverviewController } from './admin-overview.controller';
+import { OverviewService } from './overview.service';
 import { AdminRemindersController } from './admin-reminders.controller';
 import { RemindersModule } from '../reminders/reminders.module';
 import { Module } from '@nestjs/common';
@@ -24,6 +26,7 @@ import { TokensController } from './tokens.controller';
   imports: [HealthModule, CalcomModule, CallsModule, AppointmentsModule, TenantsModule, RemindersModule],
   controllers: [
     CompaniesController,
+    AdminOverviewController,
     AdminRemindersController,
     BranchesController,
     PhoneNumbersController,
@@ -34,6 +37,6 @@ import { TokensController } from './tokens.controller';
     AdminAppointmentsController,
     AdminCustomersController,
   ],
-  providers: [DiagnosticsReadService, DiagnosticService, GdprService],
+  providers: [DiagnosticsReadService, DiagnosticService, GdprService, OverviewService],
 })
 export class AdminModule {}

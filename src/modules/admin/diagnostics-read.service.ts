@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppointmentRecordsService } from '../appointments/appointment-records.service';
-import { CallRecordsService } from '../calls/call-records.service';
+import { CallPage, CallRecordsService } from '../calls/call-records.service';
 import { CustomersService } from '../tenants/customers.service';
-import { CallsQueryDto, CustomersQueryDto } from './diagnostics.dto';
+import { CustomersQueryDto } from './diagnostics.dto';
 import { AppointmentChangeResponse } from './responses/appointment.responses';
 import { CallDetailResponse, CallSummaryResponse } from './responses/call.responses';
 import { CustomerDetailResponse, CustomerResponse } from './responses/customer.responses';
@@ -16,12 +16,12 @@ export class DiagnosticsReadService {
     private readonly appointments: AppointmentRecordsService,
   ) {}
 
-  async recentCalls(query: CallsQueryDto): Promise<CallSummaryResponse[]> {
+  async recentCalls(query: CallPage): Promise<CallSummaryResponse[]> {
     return (await this.calls.recent(query)).map(CallSummaryResponse.of);
   }
 
   async call(id: string): Promise<CallDetailResponse> {
-    const [{ call, events, transcriptObject }, rows] = await Promise.all([
+    const [{ call, events, transcriptObject, functionCalls }, rows] = await Promise.all([
       this.calls.detail(id),
       this.appointments.ofCall(id),
     ]);
@@ -35,6 +35,12 @@ export class DiagnosticsReadService {
       analysis: call.analysis,
       costBreakdown: call.costBreakdown,
       events: events.map((event) => ({ event: event.event, receivedAt: event.receivedAt })),
+      functionCalls: functionCalls.map((f) => ({
+        ...{ tool: f.tool, face: f.face, args: f.args, outcome: f.outcome, success: f.success, answer: f.answer },
+        durationMs: f.durationMs,
+        at: f.createdAt,
+        offsetMs: call.startedAt ? f.createdAt.getTime() - call.startedAt.getTime() : null,
+      })),
       appointments: appointments.map((a) => ({
         id: a.originId,
         status: a.status,

@@ -55,6 +55,7 @@ export class Appointment {
   @JoinColumn({ name: 'service_id' })
   service?: Service | null;
 
+  @Index('ix_appointments_call')
   @Column('uuid', { nullable: true })
   callId: string | null;
 

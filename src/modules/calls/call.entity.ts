@@ -18,6 +18,7 @@ export interface CallCost {
 
 @Entity('calls')
 @Index('ix_calls_company_created', ['companyId', 'createdAt'])
+@Index('ix_calls_created', ['createdAt'])
 export class Call {
   @UuidPrimaryColumn()
   id: string;

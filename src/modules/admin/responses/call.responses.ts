@@ -89,6 +89,21 @@ class CallCostResponse {
 const OBJECT = { type: 'object', additionalProperties: true, nullable: true } as const;
 
 /** One call with its transcript, Retell's analysis, the cost breakdown, events and the appointments made in it. */
+/** One function call the agent made in the call, as the gateway answered it. */
+export class FunctionCallResponse {
+  @ApiProperty({ example: 'check-availability' }) tool: string;
+  @ApiProperty({ enum: ['retell', 'mcp'] }) face: string;
+  @ApiProperty({ ...OBJECT, description: 'The arguments as validated; null once erased or past retention' })
+  args: Record<string, unknown> | null;
+  @ApiProperty({ example: 'unavailable', description: "The result's kind, or failed:<CODE>" }) outcome: string;
+  @ApiProperty() success: boolean;
+  @ApiProperty({ ...NULLABLE_STRING, description: 'The sentence the agent was given' }) answer: string | null;
+  @ApiProperty() durationMs: number;
+  @ApiProperty() at: Date;
+  @ApiProperty({ ...NULLABLE_NUMBER, description: 'Milliseconds after the call started, to place it among the turns' })
+  offsetMs: number | null;
+}
+
 export class CallDetailResponse extends CallSummaryResponse {
   @ApiProperty(NULLABLE_STRING) transcript: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' }, nullable: true, description: "Retell's transcript_object" })
@@ -97,4 +112,5 @@ export class CallDetailResponse extends CallSummaryResponse {
   @ApiProperty({ type: CallCostResponse, nullable: true }) costBreakdown: CallCost | null;
   @ApiProperty({ type: [CallEventResponse] }) events: CallEventResponse[];
   @ApiProperty({ type: [CallAppointment] }) appointments: CallAppointment[];
+  @ApiProperty({ type: [FunctionCallResponse] }) functionCalls: FunctionCallResponse[];
 }
