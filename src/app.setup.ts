@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import helmet from 'helmet';
+import { serveConsole } from './console-assets';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { bodyHygieneMiddleware } from './common/body-hygiene.middleware';
@@ -33,6 +34,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(helmet({ contentSecurityPolicy: false }));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.enableShutdownHooks();
+  serveConsole(app);
   setupOpenApi(app);
   return app;
 }
