@@ -81,9 +81,14 @@ describeWithChromium('Operator console in a real browser', () => {
 
   it('keeps the token out of every URL and out of the page’s storage, and forgets it on sign-out', async () => {
     expect(urls.filter((url) => url.includes(t.adminToken))).toEqual([]);
-    const stored = await page.evaluate(() =>
-      JSON.stringify([{ ...localStorage }, { ...sessionStorage }, document.cookie]),
-    );
+    const stored = await page.evaluate(() => {
+      const scope = globalThis as unknown as {
+        localStorage: object;
+        sessionStorage: object;
+        document: { cookie: string };
+      };
+      return JSON.stringify([{ ...scope.localStorage }, { ...scope.sessionStorage }, scope.document.cookie]);
+    });
     expect(stored).not.toContain(t.adminToken);
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await page.getByLabel('Admin- oder Lese-Token').waitFor();

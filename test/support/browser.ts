@@ -26,14 +26,13 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; imp
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
   const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-        };
-      }
-    ).axe;
-    return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    type Violation = { id: string; impact: string; nodes: unknown[] };
+    const scope = globalThis as unknown as {
+      axe: { run: (context: unknown) => Promise<{ violations: Violation[] }> };
+      document: unknown;
+    };
+    const { violations } = await scope.axe.run(scope.document);
+    return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   });
   return results.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
