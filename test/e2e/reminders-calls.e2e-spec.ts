@@ -2,7 +2,7 @@ import { ReminderDispatcherService } from '../../src/modules/reminders/reminder-
 import { Reminder } from '../../src/modules/reminders/reminder.entity';
 import { berlin, dayFromNow } from '../support/calcom';
 import request from 'supertest';
-import { CUSTOMER, useReminderSuite } from '../support/reminders';
+import { CUSTOMER, useReminderSuite } from '../support/reminders.testing';
 
 /** Retell's create-phone-call has no idempotency key: a reminder is claimed first, asked once, retried by us alone. */
 describe('Reminder calls: claims, refusals and retries', () => {

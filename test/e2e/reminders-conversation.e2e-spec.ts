@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Customer } from '../../src/modules/tenants/customer.entity';
 import { berlin, dayFromNow } from '../support/calcom';
-import { CUSTOMER, useReminderSuite } from '../support/reminders';
+import { CUSTOMER, useReminderSuite } from '../support/reminders.testing';
 
 /** The outbound call through the real function routes: the customer confirms, moves, cancels or opts out. */
 describe('Reminder calls: the conversation and how each ends', () => {

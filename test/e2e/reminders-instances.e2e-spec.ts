@@ -12,7 +12,7 @@ import {
   generousLimits,
   startCalcomFake,
 } from '../support/calcom';
-import { REMINDER_AGENT, REMINDERS, WORKSPACE_KEY } from '../support/reminders';
+import { REMINDER_AGENT, REMINDERS, WORKSPACE_KEY } from '../support/reminders.testing';
 import { retellEnv } from '../support/retell';
 import { describeWithServices } from '../support/services.testing';
 import { createBackend, createTestApp, TestApp, TestBackend } from '../support/test-app';

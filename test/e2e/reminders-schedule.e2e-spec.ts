@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DateTime } from 'luxon';
 import { Customer } from '../../src/modules/tenants/customer.entity';
 import { berlin, BOOKING_NUMBER, callFunction, dayFromNow, ZONE } from '../support/calcom';
-import { CUSTOMER, REMINDER_AGENT, useReminderSuite, WORKSPACE_KEY } from '../support/reminders';
+import { CUSTOMER, REMINDER_AGENT, useReminderSuite, WORKSPACE_KEY } from '../support/reminders.testing';
 
 /** Reminder calls, planned with their appointments and placed once, at the due time, inside the calling window. */
 describe('Reminder calls: scheduling', () => {
