@@ -14,21 +14,13 @@ export interface FunctionCallEntry {
   durationMs: number;
 }
 
-const COLUMNS = [
-  'company_id',
-  'call_id',
-  'tool',
-  'face',
-  'args',
-  'outcome',
-  'success',
-  'answer',
-  'duration_ms',
-  'created_at',
-];
+const INSERT = `
+  INSERT INTO function_calls (company_id, call_id, tool, face, args, outcome, success, answer, duration_ms, created_at)
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::boolean[],
+    $8::text[], $9::integer[], $10::timestamptz[])`;
 /** Written together: one INSERT per burst, never on the way of the answer the caller is waiting for. */
-const BATCH_MS = 100;
-const BATCH_MAX = 200;
+const BATCH_MS = 250;
+const BATCH_MAX = 500;
 
 /**
  * Keeps a record of every function call answered, for the operator console: buffered and written in batches after
@@ -65,25 +57,23 @@ export class FunctionCallLog implements OnApplicationShutdown {
     return this.flush();
   }
 
+  /** One statement of ten array parameters (parsing 2,000 scalar parameters cost the embedded database more). */
   private async write(batch: Array<FunctionCallEntry & { at: Date }>): Promise<void> {
-    const rows = batch.map((_, i) => `(${COLUMNS.map((__, j) => `$${i * COLUMNS.length + j + 1}`).join(', ')})`);
-    const values = batch.flatMap((e) => [
-      e.companyId,
-      e.callId,
-      e.tool,
-      e.face,
-      e.args === null ? null : JSON.stringify(e.args),
-      e.outcome,
-      e.success,
-      e.answer,
-      Math.round(e.durationMs),
-      e.at,
-    ]);
+    const column = <T>(read: (entry: FunctionCallEntry & { at: Date }) => T) => batch.map(read);
+    const values = [
+      column((e) => e.companyId),
+      column((e) => e.callId),
+      column((e) => e.tool),
+      column((e) => e.face),
+      column((e) => (e.args === null ? null : JSON.stringify(e.args))),
+      column((e) => e.outcome),
+      column((e) => e.success),
+      column((e) => e.answer),
+      column((e) => Math.round(e.durationMs)),
+      column((e) => e.at.toISOString()),
+    ];
     try {
-      await this.dataSource.query(
-        `INSERT INTO function_calls (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
-        values,
-      );
+      await this.dataSource.query(INSERT, values);
     } catch (error) {
       this.logger.warn({ error: (error as Error).message, dropped: batch.length }, 'Function calls not recorded');
     }
