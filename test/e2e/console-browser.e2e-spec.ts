@@ -79,6 +79,26 @@ describeWithChromium('Operator console in a real browser', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('fits a phone’s width: no sideways scrolling of the page, nothing serious for axe-core', async () => {
+    const phone = await (
+      await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } })
+    ).newPage();
+    await phone.goto(`${baseUrl(t)}/console/`);
+    await phone.getByLabel('Admin or viewer token').fill(t.adminToken);
+    await phone.getByRole('button', { name: 'Sign in' }).click();
+    await phone.locator('figure.chart canvas').nth(2).waitFor();
+    const overflow = await phone.evaluate(() => {
+      const root = (
+        globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+      ).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.screenshot({ path: join(SCREENSHOTS, 'phone.png'), fullPage: true });
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.close();
+  });
+
   it('keeps the token out of every URL and out of the page’s storage, and forgets it on sign-out', async () => {
     expect(urls.filter((url) => url.includes(t.adminToken))).toEqual([]);
     const stored = await page.evaluate(() => {
