@@ -13,6 +13,7 @@ import { AppModule } from '../../src/app.module';
 import { APP_OPTIONS, configureApp } from '../../src/app.setup';
 import { ApiTokensService } from '../../src/modules/access/api-tokens.service';
 import { TenantChangesService } from '../../src/modules/tenants/tenant-changes.service';
+import { FunctionCallLog } from '../../src/modules/calls/function-call-log.service';
 import { Company } from '../../src/modules/tenants/company.entity';
 
 export interface TestBackend {
@@ -108,6 +109,8 @@ export async function createTestApp(
     dataSource: app.get(DataSource),
     adminToken: await issueAdminToken(),
     reset: async () => {
+      // Function calls still buffered are written first: a write racing the TRUNCATE could deadlock it.
+      await app.get(FunctionCallLog).flush();
       await resetDatabase(testApp.dataSource);
       // Everything this process keeps about companies (call contexts, credentials, numbers) goes with them.
       app.get(TenantChangesService).changed();

@@ -74,6 +74,9 @@ export function toolsRig() {
       id: 'cust_1',
       phoneE164: details.phone,
     })),
+    doNotCall: note('doNotCall', async (_company: string, who: { id: string } | { phone: string }) =>
+      'id' in who ? who.id : 'cust_new',
+    ),
   } satisfies FakeOf<CustomersService>;
   const calls = { attachCustomer: note('attachCustomer', async () => undefined) } satisfies FakeOf<CallsService>;
   const availability = {

@@ -41,8 +41,11 @@ export class CallRetentionService implements OnApplicationBootstrap, BeforeAppli
   async purgeTranscripts(now = new Date()): Promise<number> {
     if (this.config.transcriptRetentionDays === 0) return 0;
     const cutoff = new Date(now.getTime() - this.config.transcriptRetentionDays * 86_400_000);
-    await this.dataSource.query(PURGE_FUNCTION_CALLS, [cutoff]);
-    const [, affected] = await this.dataSource.query(PURGE_TRANSCRIPTS, [cutoff]);
+    // Together: a shutdown waits for this one run, whichever statement is still in flight.
+    const [, [, affected]] = await Promise.all([
+      this.dataSource.query(PURGE_FUNCTION_CALLS, [cutoff]),
+      this.dataSource.query<[unknown, number]>(PURGE_TRANSCRIPTS, [cutoff]),
+    ]);
     return Number(affected);
   }
 

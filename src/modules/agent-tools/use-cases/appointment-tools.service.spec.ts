@@ -93,4 +93,22 @@ describe("Appointment tools: the caller's own appointments", () => {
       await rig.tools.run('reschedule-appointment', toolContext(), { new_date: 'bald', new_time: 'irgendwann' }),
     ).toEqual({ kind: 'unreadDate' });
   });
+
+  it('records a reminder call’s yes, and the wish not to be called again (of a known caller or only a number)', async () => {
+    expect(await rig.tools.run('confirm-appointment', toolContext(), {})).toEqual({
+      kind: 'attendanceConfirmed',
+      appointment: { id: 'apt_1', service: 'Haarschnitt', start: TEN },
+    });
+    expect(rig.calls('reminderOutcome')).toEqual([['reminderOutcome', 'call_abc', 'confirmed']]);
+    expect(await rig.tools.run('confirm-appointment', toolContext(), { appointment_id: 'nope' })).toEqual({
+      kind: 'missingArguments',
+      fields: ['appointment_id'],
+    });
+    expect(await rig.tools.run('opt-out-of-calls', toolContext(), {})).toEqual({ kind: 'optedOut' });
+    expect(await rig.tools.run('opt-out-of-calls', toolContext({ customer: null }), {})).toEqual({ kind: 'optedOut' });
+    expect(rig.calls('doNotCall').map(([, , who]) => who)).toEqual([{ id: 'cust_1' }, { phone: '+4915112345678' }]);
+    expect(rig.calls('optedOut').map(([, , customer]) => customer)).toEqual(['cust_1', 'cust_new']);
+    const nobody = toolContext({ customer: null, callerNumber: null, retellCallId: null });
+    expect(await rig.tools.run('opt-out-of-calls', nobody, {})).toEqual({ kind: 'failed', code: 'CONTACT_REQUIRED' });
+  });
 });
