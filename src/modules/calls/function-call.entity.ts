@@ -22,7 +22,7 @@ export class FunctionCall {
   @Column('uuid', { nullable: true })
   callId: string | null;
 
-  @ManyToOne(() => Call, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Call, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'call_id' })
   call?: Call | null;
 
