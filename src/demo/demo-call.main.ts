@@ -12,7 +12,8 @@ import { playSituations, SituationAnswer } from './demo-situations';
 import { playReminderCall, REMINDER_AGENT, waitForCall } from './demo-reminder';
 import { RetellApiFake } from '../retell-fake/retell-api-fake';
 
-const USAGE = `usage: npm run demo:call [-- --json] [-- --situations | --reminder] [-- --url http://localhost:3000 --retell-key <key> --admin-token <token>]
+const USAGE = `usage: npm run demo:call [-- --json] [-- --situations | --reminder]
+       npm run demo:call -- --url http://localhost:3000 --retell-key <key> --admin-token <token>
   Plays a whole signed Retell call with the demo salon and prints each turn, then the stored call.
   --reminder: books an appointment, lets the salon's reminder fall due and plays the reminder call (the request to
   Retell's API, then the outbound conversation) on a gateway of its own with a Retell API fake.

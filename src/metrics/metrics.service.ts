@@ -68,7 +68,9 @@ export class MetricsService {
 
   readonly reminders = new Counter({
     name: 'reminders_total',
-    help: 'Reminder calls by what became of them (placed, retry, confirmed, rescheduled, cancelled, no_answer, voicemail, declined, failed, dropped)',
+    help:
+      'Reminder calls by what became of them (placed, retry, confirmed, rescheduled, cancelled, no_answer, ' +
+      'voicemail, declined, failed, dropped)',
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });

@@ -25,7 +25,7 @@ describe('npm run demo:call: a whole demo conversation', () => {
     await fake.stop();
   });
 
-  it('rings, offers alternatives for a taken time, holds one while the caller decides, books, finds, moves and stores the call', async () => {
+  it('rings, offers alternatives, holds one while the caller decides, books, finds, moves, stores the call', async () => {
     const turns: DemoTurn[] = [];
     const target = { url: baseUrl(t), retellKey: RETELL_KEY, adminToken: t.adminToken };
     const stored = (await playDemoCall(target, (turn) => turns.push(turn), 'call_demo_e2e')) as Record<string, never>;

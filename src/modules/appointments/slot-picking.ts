@@ -3,7 +3,8 @@ import { Memo } from '../../common/remember';
 import type { OpeningHours, Weekday } from '../tenants/branch.entity';
 import type { Period } from './when';
 
-const WEEKDAY_BY_NUMBER: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+/** Luxon's weekday (1 Monday … 7 Sunday) minus one → the opening hours' key. */
+export const WEEKDAY_BY_NUMBER: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** Opening intervals as [start, end) epoch milliseconds; null when no hours are configured (no limit). */
 export type OpeningWindows = Array<[number, number]> | null;

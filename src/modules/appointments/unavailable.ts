@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
-import type { OpeningHours, Weekday } from '../tenants/branch.entity';
+import type { OpeningHours } from '../tenants/branch.entity';
+import { WEEKDAY_BY_NUMBER } from './slot-picking';
 import type { Period } from './when';
-
-const WEEKDAY_BY_NUMBER: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /**
  * Why a time or a day has nothing for the caller, most telling reason first: it has passed, it lies beyond the

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Locale } from '../tenants/company.entity';
+import type { Locale, ReminderSettings } from '../tenants/company.entity';
 
 /** What a reminder call needs to know, read in one query. */
 export interface ReminderCallRow {
@@ -13,12 +13,7 @@ export interface ReminderCallRow {
   company_name: string;
   timezone: string;
   locale: Locale;
-  reminders: {
-    window: { from: string; to: string };
-    agentId: string;
-    fromNumber: string | null;
-    maxAttempts: number;
-  } | null;
+  reminders: ReminderSettings | null;
   service_name: string | null;
   customer_name: string | null;
   do_not_call: boolean | null;

@@ -46,7 +46,6 @@ export class ReminderOutcomesService {
    * ended (a retry is an hour after it).
    */
   async fromCall(retellCallId: string, disconnection: string | undefined, inVoicemail: boolean, endedAt = new Date()) {
-    const now = endedAt;
     const [open] = await this.dataSource.query<Array<{ id: string; status: string; reason: string | null }>>(
       `SELECT id, status, reason FROM reminders WHERE retell_call_id = $1`,
       [retellCallId],
@@ -56,15 +55,15 @@ export class ReminderOutcomesService {
     const [row] = await this.dataSource.query<ReminderCallRow[]>(REMINDER_CALL_ROW, [[open.id]]);
     const heard = inVoicemail || disconnection === 'voicemail_reached' ? 'voicemail' : unanswered(disconnection);
     if (!heard) return answeredOnly ? undefined : this.end(open.id, open.status, 'declined', ANSWERED_ONLY);
-    const again = this.again(row, now);
+    const again = this.again(row, endedAt);
     if (again) return this.retry(open.id, open.status, heard, again);
     return this.end(open.id, open.status, heard === 'error' ? 'failed' : heard, `${disconnection ?? heard}`);
   }
 
-  private again(row: ReminderCallRow | undefined, now: Date): Date | null {
+  private again(row: ReminderCallRow | undefined, endedAt: Date): Date | null {
     if (!row?.reminders || !row.start_at || row.attempts >= row.reminders.maxAttempts || row.do_not_call) return null;
     return callTime(
-      new Date(now.getTime() + RETRY_AFTER_MS),
+      new Date(endedAt.getTime() + RETRY_AFTER_MS),
       new Date(row.start_at),
       row.reminders.window,
       row.timezone,

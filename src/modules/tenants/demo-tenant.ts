@@ -2,6 +2,16 @@
  * The tenant an empty embedded database starts with, so a fresh checkout answers real requests at once: a salon in
  * Berlin that speaks German and a barber shop in New York that speaks English (each with its own Cal.com event types).
  */
+/** Both demo businesses keep the same hours (the fake's event types have them too). */
+const HOURS = {
+  mon: [['09:00', '18:00']],
+  tue: [['09:00', '18:00']],
+  wed: [['09:00', '18:00']],
+  thu: [['09:00', '20:00']],
+  fri: [['09:00', '18:00']],
+  sat: [['10:00', '14:00']],
+};
+
 export const DEMO_TENANT = {
   companies: [
     {
@@ -15,14 +25,7 @@ export const DEMO_TENANT = {
         {
           name: 'Mitte',
           address: 'Torstraße 1, 10119 Berlin',
-          openingHours: {
-            mon: [['09:00', '18:00']],
-            tue: [['09:00', '18:00']],
-            wed: [['09:00', '18:00']],
-            thu: [['09:00', '20:00']],
-            fri: [['09:00', '18:00']],
-            sat: [['10:00', '14:00']],
-          },
+          openingHours: HOURS,
         },
       ],
       phoneNumbers: [{ e164: '+493000000000', branch: 'Mitte', label: 'Demo line' }],
@@ -54,14 +57,7 @@ export const DEMO_TENANT = {
         {
           name: 'Midtown',
           address: '1 Fifth Avenue, New York, NY 10003',
-          openingHours: {
-            mon: [['09:00', '18:00']],
-            tue: [['09:00', '18:00']],
-            wed: [['09:00', '18:00']],
-            thu: [['09:00', '20:00']],
-            fri: [['09:00', '18:00']],
-            sat: [['10:00', '14:00']],
-          },
+          openingHours: HOURS,
         },
       ],
       phoneNumbers: [{ e164: '+12125550100', branch: 'Midtown', label: 'Demo line' }],

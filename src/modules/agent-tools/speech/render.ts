@@ -1,4 +1,3 @@
-import { WEEKDAYS } from '../../tenants/branch.entity';
 import type { ToolResult } from '../tool-results';
 import {
   renderAppointments,
@@ -8,73 +7,17 @@ import {
   renderDeclined,
   renderWhich,
 } from './render-calendar';
+import { renderBranches, renderServices } from './render-catalog';
 import { renderAlternatives, renderFree, renderFreeTimes, renderUnavailable } from './render-offers';
-import { fail, FunctionAnswer, joinList, missingFields, NEXT, say, speakDuration, Voice } from './speech';
+import { fail, FunctionAnswer, joinList, missingFields, NEXT, say, Voice } from './speech';
 import { speakClarification, speakDateTime } from './spoken-times';
 
 type Result<K extends ToolResult['kind']> = Extract<ToolResult, { kind: K }>;
 type Renderers = { [K in ToolResult['kind']]: (result: Result<K>, voice: Voice) => FunctionAnswer };
 
-const DAY_NAMES = {
-  de: {
-    mon: 'Montag',
-    tue: 'Dienstag',
-    wed: 'Mittwoch',
-    thu: 'Donnerstag',
-    fri: 'Freitag',
-    sat: 'Samstag',
-    sun: 'Sonntag',
-  },
-  en: {
-    mon: 'Monday',
-    tue: 'Tuesday',
-    wed: 'Wednesday',
-    thu: 'Thursday',
-    fri: 'Friday',
-    sat: 'Saturday',
-    sun: 'Sunday',
-  },
-};
-
 const RENDERERS: Renderers = {
-  services: ({ services }, { locale }) => {
-    const spoken = services.map((s) => `${s.name} (${speakDuration(s.durationMinutes, locale)})`);
-    return {
-      success: true,
-      message: say(
-        locale,
-        `Wir bieten an: ${joinList('de', spoken)}. Was darf es sein?`,
-        `We offer: ${joinList('en', spoken)}. What would you like?`,
-      ),
-      data: {
-        services: services.map((s) => ({ name: s.name, duration_minutes: s.durationMinutes, branch: s.branch })),
-      },
-    };
-  },
-  branches: ({ branches }, { locale }) => {
-    const hours = (branch: (typeof branches)[number]) =>
-      WEEKDAYS.filter((day) => branch.openingHours[day]?.length).map(
-        (day) =>
-          `${DAY_NAMES[locale][day]} ${branch.openingHours[day]!.map(([from, to]) => `${from}–${to}`).join(', ')}`,
-      );
-    const spoken = branches.map((b) => [b.name, b.address].filter(Boolean).join(', '));
-    const one = branches.length === 1;
-    return {
-      success: true,
-      message: one
-        ? say(
-            locale,
-            `Unser Standort: ${spoken[0]}. ${NEXT.anythingElse.de}`,
-            `Our location: ${spoken[0]}. ${NEXT.anythingElse.en}`,
-          )
-        : say(
-            locale,
-            `Unsere Standorte: ${joinList('de', spoken)}. Welcher passt Ihnen?`,
-            `Our locations: ${joinList('en', spoken)}. Which one suits you?`,
-          ),
-      data: { branches: branches.map((b) => ({ name: b.name, address: b.address, opening_hours: hours(b) })) },
-    };
-  },
+  services: renderServices,
+  branches: renderBranches,
   customerSaved: ({ customerId, name }, { locale }) => ({
     success: true,
     message: say(
@@ -192,7 +135,14 @@ const RENDERERS: Renderers = {
 
 /** A tool's result as the agent says it: `{ success, message, data }` in the company's language and timezone. */
 export function render(result: ToolResult, voice: Voice): FunctionAnswer {
-  return (RENDERERS[result.kind] as (result: ToolResult, voice: Voice) => FunctionAnswer)(result, voice);
+  // Said once per result: the function-call record and the face both ask for the same sentence.
+  const known = said.get(result);
+  if (known && known.locale === voice.locale && known.timezone === voice.timezone) return known.answer;
+  const answer = (RENDERERS[result.kind] as (result: ToolResult, voice: Voice) => FunctionAnswer)(result, voice);
+  said.set(result, { locale: voice.locale, timezone: voice.timezone, answer });
+  return answer;
 }
+
+const said = new WeakMap<ToolResult, Voice & { answer: FunctionAnswer }>();
 
 export type { Voice } from './speech';

@@ -11,12 +11,11 @@ import { ReminderOutcomesService } from '../../reminders/reminder-outcomes.servi
 import { CustomersService } from '../../tenants/customers.service';
 import type { ToolContext } from '../tool-context';
 import type { AppointmentView, ToolResult } from '../tool-results';
-import { AvailabilityToolsService } from './availability-tools.service';
+import { AvailabilityToolsService, unbookable } from './availability-tools.service';
 import { booked } from './booking-tools.service';
 import { ToolScopeService, unsure } from './tool-scope.service';
 import { ToolStop } from './tool-stop';
 
-const MOVE_REFUSALS: string[] = ['SLOT_TAKEN', 'IN_THE_PAST', 'OUT_OF_WINDOW'];
 const CANCEL_REASON = { de: 'Vom Anrufer telefonisch abgesagt', en: 'Cancelled by the caller by phone' };
 
 /** An appointment as the caller knows it: by its stable id, the same across every move. */
@@ -73,7 +72,7 @@ export class AppointmentToolsService {
       if (context.retellCallId) await this.reminders.fromTool(context.retellCallId, 'rescheduled');
       return booked(scope, appointment, true, previous);
     } catch (error) {
-      if (!(error instanceof DomainError) || !MOVE_REFUSALS.includes(error.code)) throw error;
+      if (!unbookable(error)) throw error;
       return stays(await this.free.unavailable(context, scope, { instant, day }));
     }
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../../common/domain-error';
 import { DateTime } from 'luxon';
 import type { BookingScope } from '../../appointments/appointments.types';
 import { AppointmentsService } from '../../appointments/appointments.service';
@@ -9,6 +10,11 @@ import type { CheckAvailabilityArgs, GetAlternativesArgs } from '../agent-tools.
 import type { ToolContext } from '../tool-context';
 import type { FreeDay, ToolResult, Unavailable } from '../tool-results';
 import { ToolScopeService, unsure } from './tool-scope.service';
+
+/** Cal.com's or the window's refusals of a time: each has a reason to say and other times to offer. */
+const UNBOOKABLE: readonly string[] = ['SLOT_TAKEN', 'IN_THE_PAST', 'OUT_OF_WINDOW'];
+export const unbookable = (error: unknown): error is DomainError =>
+  error instanceof DomainError && UNBOOKABLE.includes(error.code);
 
 type Looked = Extract<ToolResult, { kind: 'free' | 'freeTimes' | 'unavailable' }>;
 type UnavailableResult = Extract<ToolResult, { kind: 'unavailable' }>;

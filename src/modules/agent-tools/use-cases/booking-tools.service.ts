@@ -6,13 +6,11 @@ import { BookingService } from '../../appointments/booking.service';
 import type { BookAppointmentArgs, CollectAppointmentDataArgs } from '../agent-tools.dto';
 import type { ToolContext } from '../tool-context';
 import type { ToolResult } from '../tool-results';
-import { AvailabilityToolsService } from './availability-tools.service';
+import { AvailabilityToolsService, unbookable } from './availability-tools.service';
 import { CallerToolsService } from './caller-tools.service';
 import { holderOf, ToolScopeService } from './tool-scope.service';
 import { SlotHoldsService } from '../../appointments/holds/slot-holds.service';
 
-/** Refusals that have a reason to say and other times to offer. */
-const UNBOOKABLE = ['SLOT_TAKEN', 'IN_THE_PAST', 'OUT_OF_WINDOW'] as const;
 const isDomain = (error: unknown, code: DomainError['code']) => error instanceof DomainError && error.code === code;
 
 /** Booking: checking a wished appointment and repeating it back, then booking it once, however often it is retried. */
@@ -77,7 +75,7 @@ export class BookingToolsService {
         : scope.holder && this.holds.releaseHolder(scope.company.id, scope.holder));
       return booked(scope, appointment, false);
     } catch (error) {
-      if (UNBOOKABLE.some((code) => isDomain(error, code))) {
+      if (unbookable(error)) {
         if (hold) await this.holds.releaseHolder(scope.company.id, scope.holder!);
         return this.free.unavailable(context, scope, { instant: start, day });
       }
